@@ -1,0 +1,404 @@
+#include "kiosk/store/kiosk_store.hpp"
+
+#include <sys/stat.h>
+
+#include <sstream>
+
+#include "kiosk/core/search_fold.hpp"
+#include "kiosk/core/uuid.hpp"
+#include "kiosk/store/migrations.hpp"
+
+namespace einlass::store {
+
+namespace {
+
+using core::CheckinEvent;
+using core::RosterEntry;
+
+std::string join(const std::vector<std::string>& parts) {
+  std::string out;
+  for (size_t i = 0; i < parts.size(); ++i) {
+    if (i) out += ',';
+    out += parts[i];
+  }
+  return out;
+}
+
+std::vector<std::string> split(const std::string& text) {
+  std::vector<std::string> out;
+  if (text.empty()) return out;
+  std::stringstream in(text);
+  std::string part;
+  while (std::getline(in, part, ',')) out.push_back(part);
+  if (text.back() == ',') out.emplace_back();
+  return out;
+}
+
+std::string flags_text(const std::vector<bool>& flags) {
+  std::string out;
+  for (bool f : flags) out.push_back(f ? '1' : '0');
+  return out;
+}
+
+std::vector<bool> parse_flags(const std::string& text) {
+  std::vector<bool> out;
+  for (char c : text) out.push_back(c == '1');
+  return out;
+}
+
+constexpr std::string_view kEventColumns =
+    "uuid, kind, participant, venue, day, round, room, rooms, rooms_here, device, wall_ms, "
+    "hlc_ms, hlc_counter, ref, detail";
+
+CheckinEvent read_event(const Statement& st) {
+  CheckinEvent e;
+  e.uuid = st.text(0);
+  e.kind = core::parse_event_kind(st.text(1)).value_or(core::EventKind::Entry);
+  e.participant = st.text(2);
+  e.venue = st.text(3);
+  e.day = st.text(4);
+  e.round = static_cast<int>(st.integer(5));
+  e.room = st.text(6);
+  e.rooms = split(st.text(7));
+  e.rooms_assigned_here = parse_flags(st.text(8));
+  e.device = st.text(9);
+  e.wall_ms = st.integer(10);
+  e.hlc = {st.integer(11), static_cast<uint32_t>(st.integer(12))};
+  e.ref = st.text(13);
+  e.detail = st.text(14);
+  return e;
+}
+
+constexpr std::string_view kRosterColumns =
+    "participant_id, registration_id, ticket_serial, opaque_code, first_name, last_name, "
+    "organisation, venue, day, round_topics, unplaced_topics, cancelled, walk_in";
+
+RosterEntry read_roster(const Statement& st) {
+  RosterEntry r;
+  r.participant_id = st.text(0);
+  r.registration_id = st.is_null(1) ? 0 : static_cast<uint32_t>(st.integer(1));
+  r.ticket_serial = static_cast<uint8_t>(st.integer(2));
+  r.opaque_code = st.text(3);
+  r.first_name = st.text(4);
+  r.last_name = st.text(5);
+  r.organisation = st.text(6);
+  r.venue = st.text(7);
+  r.day = st.text(8);
+  r.round_topics = split(st.text(9));
+  r.unplaced_topics = split(st.text(10));
+  r.cancelled = st.integer(11) != 0;
+  r.walk_in = st.integer(12) != 0;
+  return r;
+}
+
+std::optional<RosterEntry> first_roster_row(Statement& st) {
+  if (!st.step()) return std::nullopt;
+  return read_roster(st);
+}
+
+// Not undone: no undo event refers to it.
+constexpr std::string_view kNotUndone =
+    "NOT EXISTS (SELECT 1 FROM events u WHERE u.ref = e.uuid AND u.kind = 'undo')";
+
+}  // namespace
+
+KioskStore::KioskStore(const std::filesystem::path& file) : db_(file) {
+  configure_and_check();
+  migrate(db_);
+  load_identity();
+}
+
+void KioskStore::configure_and_check() {
+  // The store holds names: readable by the kiosk's user only.
+  ::chmod(db_.file().c_str(), 0600);
+  try {
+    db_.exec("PRAGMA journal_mode = WAL");
+  } catch (const StoreError& e) {
+    throw StoreError("the store " + db_.file().string() +
+                     " is not an Einlass store or is damaged (" + e.what() +
+                     "). Move it aside (keep it for the organiser) and start again: the kiosk "
+                     "syncs its roster anew.");
+  }
+  db_.exec("PRAGMA synchronous = FULL");
+  db_.exec("PRAGMA foreign_keys = ON");
+  // quick_check is O(pages) like integrity_check but skips the index cross-checks: it finds a
+  // torn or corrupted file while keeping cold start well under a second on a full store.
+  const auto verdict = db_.query_text("PRAGMA quick_check");
+  if (verdict != "ok") {
+    throw StoreError("the store " + db_.file().string() +
+                     " is damaged (integrity check: " + verdict.value_or("no answer") +
+                     "). Nothing was changed. Move the file aside (keep it for the organiser) "
+                     "and restart: the kiosk syncs its roster and check-ins anew.");
+  }
+}
+
+void KioskStore::load_identity() {
+  if (auto id = db_.query_text("SELECT value FROM meta WHERE key = 'device_id'")) {
+    device_id_ = *id;
+  } else {
+    device_id_ = "kiosk-" + core::new_uuid_v7(0).substr(24);  // random tail: 48 bits
+    db_.prepare("INSERT INTO meta (key, value) VALUES ('device_id', ?)").bind(1, device_id_).run();
+  }
+  // The clock continues after the newest stamp ever issued or seen here, across restarts.
+  Statement st = db_.prepare(
+      "SELECT hlc_ms, hlc_counter FROM events ORDER BY hlc_ms DESC, hlc_counter DESC LIMIT 1");
+  if (st.step()) clock_ = core::HybridLogicalClock({st.integer(0), uint32_t(st.integer(1))});
+}
+
+CheckinEvent KioskStore::append(Transaction&, CheckinEvent e, int64_t now_ms) {
+  if (e.uuid.empty()) e.uuid = core::new_uuid_v7(now_ms);
+  e.device = device_id_;
+  e.wall_ms = now_ms;
+  e.hlc = clock_.tick(now_ms);
+
+  Statement insert = db_.prepare(
+      "INSERT INTO events (uuid, kind, participant, venue, day, round, room, rooms, rooms_here, "
+      "device, wall_ms, hlc_ms, hlc_counter, ref, detail, origin) "
+      "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,'local')");
+  insert.bind(1, e.uuid)
+      .bind(2, core::event_kind_name(e.kind))
+      .bind(3, e.participant)
+      .bind(4, e.venue)
+      .bind(5, e.day)
+      .bind(6, e.round)
+      .bind(7, e.room)
+      .bind(8, join(e.rooms))
+      .bind(9, flags_text(e.rooms_assigned_here))
+      .bind(10, e.device)
+      .bind(11, e.wall_ms)
+      .bind(12, e.hlc.wall_ms)
+      .bind(13, static_cast<int64_t>(e.hlc.counter))
+      .bind(14, e.ref)
+      .bind(15, e.detail)
+      .run();
+  const int64_t seq = sqlite3_last_insert_rowid(db_.handle());
+  db_.prepare("INSERT INTO outbox (event_seq) VALUES (?)").bind(1, seq).run();
+  for (size_t r = 0; r < e.rooms.size() && r < e.rooms_assigned_here.size(); ++r) {
+    if (!e.rooms_assigned_here[r] || e.rooms[r].empty()) continue;
+    db_.prepare("INSERT INTO kiosk_assignments (event_seq, round, room) VALUES (?,?,?)")
+        .bind(1, seq)
+        .bind(2, static_cast<int64_t>(r + 1))
+        .bind(3, e.rooms[r])
+        .run();
+  }
+  return e;
+}
+
+CheckinEvent KioskStore::append(CheckinEvent event, int64_t now_ms) {
+  Transaction tx(db_);
+  CheckinEvent stored = append(tx, std::move(event), now_ms);
+  tx.commit();
+  return stored;
+}
+
+size_t KioskStore::merge_remote(const std::vector<CheckinEvent>& events, int64_t now_ms) {
+  Transaction tx(db_);
+  size_t added = 0;
+  Statement insert = db_.prepare(
+      "INSERT OR IGNORE INTO events (uuid, kind, participant, venue, day, round, room, rooms, "
+      "rooms_here, device, wall_ms, hlc_ms, hlc_counter, ref, detail, origin) "
+      "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,'remote')");
+  for (const CheckinEvent& e : events) {
+    insert.bind(1, e.uuid)
+        .bind(2, core::event_kind_name(e.kind))
+        .bind(3, e.participant)
+        .bind(4, e.venue)
+        .bind(5, e.day)
+        .bind(6, e.round)
+        .bind(7, e.room)
+        .bind(8, join(e.rooms))
+        .bind(9, flags_text(e.rooms_assigned_here))
+        .bind(10, e.device)
+        .bind(11, e.wall_ms)
+        .bind(12, e.hlc.wall_ms)
+        .bind(13, static_cast<int64_t>(e.hlc.counter))
+        .bind(14, e.ref)
+        .bind(15, e.detail)
+        .run();
+    if (db_.changes() == 0) continue;
+    ++added;
+    clock_.observe(e.hlc, now_ms);
+    const int64_t seq = sqlite3_last_insert_rowid(db_.handle());
+    for (size_t r = 0; r < e.rooms.size() && r < e.rooms_assigned_here.size(); ++r) {
+      if (!e.rooms_assigned_here[r] || e.rooms[r].empty()) continue;
+      db_.prepare("INSERT INTO kiosk_assignments (event_seq, round, room) VALUES (?,?,?)")
+          .bind(1, seq)
+          .bind(2, static_cast<int64_t>(r + 1))
+          .bind(3, e.rooms[r])
+          .run();
+    }
+  }
+  tx.commit();
+  return added;
+}
+
+std::vector<CheckinEvent> KioskStore::events() const {
+  std::vector<CheckinEvent> out;
+  Statement st =
+      db_.prepare("SELECT " + std::string(kEventColumns) + " FROM events ORDER BY seq");
+  while (st.step()) out.push_back(read_event(st));
+  return out;
+}
+
+std::optional<CheckinEvent> KioskStore::event_by_uuid(std::string_view uuid) const {
+  Statement st =
+      db_.prepare("SELECT " + std::string(kEventColumns) + " FROM events WHERE uuid = ?");
+  st.bind(1, uuid);
+  if (!st.step()) return std::nullopt;
+  return read_event(st);
+}
+
+std::optional<CheckinEvent> KioskStore::active_entry(std::string_view participant) const {
+  Statement st = db_.prepare("SELECT " + std::string(kEventColumns) +
+                             " FROM events e WHERE participant = ? AND kind = 'entry' AND " +
+                             std::string(kNotUndone) +
+                             " ORDER BY hlc_ms, hlc_counter, uuid LIMIT 1");
+  st.bind(1, participant);
+  if (!st.step()) return std::nullopt;
+  return read_event(st);
+}
+
+std::optional<CheckinEvent> KioskStore::active_room_entry(std::string_view participant, int round,
+                                                          std::string_view room) const {
+  Statement st = db_.prepare(
+      "SELECT " + std::string(kEventColumns) +
+      " FROM events e WHERE participant = ? AND kind = 'room_entry' AND round = ? AND room = ? "
+      "AND " +
+      std::string(kNotUndone) + " ORDER BY hlc_ms, hlc_counter, uuid LIMIT 1");
+  st.bind(1, participant).bind(2, round).bind(3, room);
+  if (!st.step()) return std::nullopt;
+  return read_event(st);
+}
+
+int KioskStore::room_occupancy(int round, std::string_view room) const {
+  Statement st = db_.prepare(
+      "SELECT COUNT(DISTINCT participant) FROM events e WHERE kind = 'room_entry' AND round = ? "
+      "AND room = ? AND " +
+      std::string(kNotUndone));
+  st.bind(1, round).bind(2, room);
+  return st.step() ? static_cast<int>(st.integer(0)) : 0;
+}
+
+std::map<std::pair<int, std::string>, int> KioskStore::registered_topic_seats() const {
+  std::map<std::pair<int, std::string>, int> seats;
+  Statement st = db_.prepare("SELECT round_topics FROM roster WHERE cancelled = 0");
+  while (st.step()) {
+    const auto topics = split(st.text(0));
+    for (size_t r = 0; r < topics.size(); ++r)
+      if (!topics[r].empty()) ++seats[{static_cast<int>(r + 1), topics[r]}];
+  }
+  return seats;
+}
+
+std::map<std::pair<int, std::string>, int> KioskStore::kiosk_assigned_seats() const {
+  std::map<std::pair<int, std::string>, int> seats;
+  Statement st = db_.prepare(
+      "SELECT a.round, a.room, COUNT(DISTINCT e.participant) FROM kiosk_assignments a "
+      "JOIN events e ON e.seq = a.event_seq WHERE " +
+      std::string(kNotUndone) + " GROUP BY a.round, a.room");
+  while (st.step()) seats[{static_cast<int>(st.integer(0)), st.text(1)}] = int(st.integer(2));
+  return seats;
+}
+
+void KioskStore::upsert_roster(Transaction&, const RosterEntry& r) {
+  Statement st = db_.prepare(
+      "INSERT INTO roster (participant_id, registration_id, ticket_serial, opaque_code, "
+      "first_name, last_name, organisation, search_key, venue, day, round_topics, "
+      "unplaced_topics, cancelled, walk_in) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
+      "ON CONFLICT (participant_id) DO UPDATE SET registration_id = excluded.registration_id, "
+      "ticket_serial = excluded.ticket_serial, opaque_code = excluded.opaque_code, "
+      "first_name = excluded.first_name, last_name = excluded.last_name, "
+      "organisation = excluded.organisation, search_key = excluded.search_key, "
+      "venue = excluded.venue, day = excluded.day, round_topics = excluded.round_topics, "
+      "unplaced_topics = excluded.unplaced_topics, cancelled = excluded.cancelled, "
+      "walk_in = excluded.walk_in");
+  st.bind(1, r.participant_id);
+  if (r.registration_id != 0) {
+    st.bind(2, static_cast<int64_t>(r.registration_id));
+  } else {
+    st.bind_null(2);
+  }
+  st.bind(3, static_cast<int64_t>(r.ticket_serial));
+  if (!r.opaque_code.empty()) {
+    st.bind(4, r.opaque_code);
+  } else {
+    st.bind_null(4);
+  }
+  st.bind(5, r.first_name)
+      .bind(6, r.last_name)
+      .bind(7, r.organisation)
+      .bind(8, core::fold_for_search(r.first_name + " " + r.last_name + " " + r.organisation))
+      .bind(9, r.venue)
+      .bind(10, r.day)
+      .bind(11, join(r.round_topics))
+      .bind(12, join(r.unplaced_topics))
+      .bind(13, r.cancelled ? 1 : 0)
+      .bind(14, r.walk_in ? 1 : 0)
+      .run();
+}
+
+void KioskStore::upsert_roster(const std::vector<RosterEntry>& entries) {
+  Transaction tx(db_);
+  for (const RosterEntry& r : entries) upsert_roster(tx, r);
+  tx.commit();
+}
+
+std::optional<RosterEntry> KioskStore::roster_by_registration(uint32_t registration_id) const {
+  Statement st = db_.prepare("SELECT " + std::string(kRosterColumns) +
+                             " FROM roster WHERE registration_id = ?");
+  st.bind(1, static_cast<int64_t>(registration_id));
+  return first_roster_row(st);
+}
+
+std::optional<RosterEntry> KioskStore::roster_by_code(std::string_view opaque_code) const {
+  Statement st =
+      db_.prepare("SELECT " + std::string(kRosterColumns) + " FROM roster WHERE opaque_code = ?");
+  st.bind(1, opaque_code);
+  return first_roster_row(st);
+}
+
+std::optional<RosterEntry> KioskStore::roster_by_participant(std::string_view participant) const {
+  Statement st = db_.prepare("SELECT " + std::string(kRosterColumns) +
+                             " FROM roster WHERE participant_id = ?");
+  st.bind(1, participant);
+  return first_roster_row(st);
+}
+
+std::vector<RosterEntry> KioskStore::search_roster(std::string_view query, int limit) const {
+  std::vector<RosterEntry> out;
+  std::string pattern = "%";
+  // Every word must appear somewhere: "anna mül" finds Anna Müller.
+  std::stringstream words(core::fold_for_search(query));
+  std::string word;
+  while (words >> word) {
+    for (char c : word)
+      if (c != '%' && c != '_') pattern.push_back(c);
+    pattern += '%';
+  }
+  Statement st = db_.prepare("SELECT " + std::string(kRosterColumns) +
+                             " FROM roster WHERE search_key LIKE ? ORDER BY last_name, "
+                             "first_name LIMIT ?");
+  st.bind(1, pattern).bind(2, limit);
+  while (st.step()) out.push_back(read_roster(st));
+  return out;
+}
+
+StoreCounts KioskStore::counts() const {
+  StoreCounts c;
+  c.events = db_.query_int("SELECT COUNT(*) FROM events");
+  c.outbox_waiting = db_.query_int("SELECT COUNT(*) FROM outbox WHERE rejected = 0");
+  c.outbox_rejected = db_.query_int("SELECT COUNT(*) FROM outbox WHERE rejected = 1");
+  c.roster = db_.query_int("SELECT COUNT(*) FROM roster WHERE walk_in = 0");
+  c.cancelled = db_.query_int("SELECT COUNT(*) FROM roster WHERE cancelled = 1");
+  c.walk_ins = db_.query_int("SELECT COUNT(*) FROM roster WHERE walk_in = 1");
+  c.checked_in = db_.query_int(
+      "SELECT COUNT(DISTINCT participant) FROM events e WHERE kind = 'entry' AND " +
+      std::string(kNotUndone));
+  return c;
+}
+
+std::string KioskStore::integrity_check() const {
+  return db_.query_text("PRAGMA integrity_check").value_or("no answer");
+}
+
+}  // namespace einlass::store
