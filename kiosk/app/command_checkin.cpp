@@ -23,9 +23,9 @@ int run_checkin(const CheckinArgs& args) {
   store::CheckinRecorder recorder(store, setup.setting());
 
   auto decide = [&](const std::string& code) {
-    return args.participant.empty() ? recorder.check_in_code(code, setup.clock.now())
-                                    : recorder.check_in_participant(args.participant,
-                                                                    setup.clock.now());
+    return args.participant.empty()
+               ? recorder.check_in_code(code, setup.clock.now())
+               : recorder.check_in_participant(args.participant, setup.clock.now());
   };
 
   if (!args.batch) {

@@ -31,15 +31,15 @@ int run_decode(const DecodeArgs& args) {
       const scan::GreyImage image = scan::load_grey_image(file);
       const auto start = std::chrono::steady_clock::now();
       const auto found = decoder.decode(image.view());
-      const std::chrono::duration<double, std::milli> took = std::chrono::steady_clock::now() - start;
+      const std::chrono::duration<double, std::milli> took =
+          std::chrono::steady_clock::now() - start;
       j["decode_ms"] = std::round(took.count() * 1000) / 1000;
       if (found) {
         j["text"] = found->text;
-        const auto unix_now = std::chrono::duration_cast<std::chrono::seconds>(
-                                  setup.clock.now().time_since_epoch())
-                                  .count();
-        const auto verified =
-            core::verify_ticket(found->text, setup.keyring, event_tag, unix_now);
+        const auto unix_now =
+            std::chrono::duration_cast<std::chrono::seconds>(setup.clock.now().time_since_epoch())
+                .count();
+        const auto verified = core::verify_ticket(found->text, setup.keyring, event_tag, unix_now);
         j["ticket"] = core::verdict_name(verified.verdict);
         if (verified.payload) {
           j["registration"] = verified.payload->registration_id;

@@ -34,12 +34,39 @@ struct DemoPerson {
 
 const std::vector<DemoPerson>& demo_people() {
   static const std::vector<DemoPerson> people{
-      {1001, "Anna", "Müller", "Landeshauptstadt Magdeburg", "magdeburg", {"HF1", "HF4"}, false, ""},
-      {1002, "Jürgen", "Weiß", "Caritasverband für das Bistum Magdeburg", "magdeburg", {"HF8"}, false, ""},
-      {1003, "Aylin", "Yılmaz", "Multikulturelles Zentrum Dessau", "dessau", {"HF2", "HF3"}, false, ""},
+      {1001,
+       "Anna",
+       "Müller",
+       "Landeshauptstadt Magdeburg",
+       "magdeburg",
+       {"HF1", "HF4"},
+       false,
+       ""},
+      {1002,
+       "Jürgen",
+       "Weiß",
+       "Caritasverband für das Bistum Magdeburg",
+       "magdeburg",
+       {"HF8"},
+       false,
+       ""},
+      {1003,
+       "Aylin",
+       "Yılmaz",
+       "Multikulturelles Zentrum Dessau",
+       "dessau",
+       {"HF2", "HF3"},
+       false,
+       ""},
       {1004, "Grzegorz", "Kowalski", "Landkreis Börde", "magdeburg", {"HF5"}, true, ""},
-      {1005, "Fatima", "Haddad", "Netzwerk Integration Magdeburg", "magdeburg", {"HF6", "HF7"},
-       false, "LIK-2019-004711"},
+      {1005,
+       "Fatima",
+       "Haddad",
+       "Netzwerk Integration Magdeburg",
+       "magdeburg",
+       {"HF6", "HF7"},
+       false,
+       "LIK-2019-004711"},
   };
   return people;
 }
@@ -65,8 +92,8 @@ DemoWorld prepare(const KioskSetup& setup, const fs::path& dir) {
     const auto placed =
         core::assign_rooms_bulk(event, event.venues[venue], {{"", p.topics}}).round_topics[0];
     core::TicketRequest request{p.registration, 0, venue, 0, placed, 1'560'000'000};
-    world.codes.push_back(
-        p.opaque_code.empty() ? core::encode_ticket(core::ticket_payload_for(event, request), key)
+    world.codes.push_back(p.opaque_code.empty()
+                              ? core::encode_ticket(core::ticket_payload_for(event, request), key)
                               : "");
     core::RosterEntry r;
     r.participant_id = core::participant_id_for_registration(p.registration);
@@ -102,7 +129,9 @@ int run_demo(const KioskOptions& options, const fs::path& dir) {
 
   store::KioskStore store(dir / "kiosk.sqlite");
   store::CheckinRecorder recorder(store, setup.setting());
-  auto at = [&](const std::string& hhmm) { return parse_time_option(date + "T" + hhmm, event.timezone); };
+  auto at = [&](const std::string& hhmm) {
+    return parse_time_option(date + "T" + hhmm, event.timezone);
+  };
 
   std::cout << "Einlass demo — " << event.name << "\n"
             << venue.name << ", " << venue.street << ", " << venue.postcode << " " << venue.city
@@ -120,10 +149,12 @@ int run_demo(const KioskOptions& options, const fs::path& dir) {
        recorder.check_in_code(world.codes[0], at("15:10")));
   show("15:11", "Jürgen Weiß (nur ein Handlungsfeld gewählt)",
        recorder.check_in_code(world.codes[1], at("15:11")));
-  show("15:12", "Anna Müller scannt noch einmal", recorder.check_in_code(world.codes[0], at("15:12")));
+  show("15:12", "Anna Müller scannt noch einmal",
+       recorder.check_in_code(world.codes[0], at("15:12")));
   show("15:13", "Aylin Yılmaz ist für Dessau angemeldet",
        recorder.check_in_code(world.codes[2], at("15:13")));
-  show("15:14", "Grzegorz Kowalski hat abgesagt", recorder.check_in_code(world.codes[3], at("15:14")));
+  show("15:14", "Grzegorz Kowalski hat abgesagt",
+       recorder.check_in_code(world.codes[3], at("15:14")));
   show("15:15", "Fatima Haddad zeigt den Code der Landes-Anmeldeseite",
        recorder.check_in_code("LIK-2019-004711", at("15:15")));
   show("15:16", "Ein verändertes Ticket", recorder.check_in_code(altered, at("15:16")));
@@ -145,12 +176,12 @@ int run_demo(const KioskOptions& options, const fs::path& dir) {
             << " Ereignisse gespeichert, " << c.outbox_waiting << " warten auf den Abgleich.\n\n"
             << "Selbst ausprobieren (Try it yourself):\n"
             << "  einlass-kiosk checkin --store " << (dir / "kiosk.sqlite").string()
-            << " --public-key " << (dir / "keys").string() << " --venue " << venue.id
-            << " --now " << date << "T15:30 \\\n    " << world.codes[1] << "\n"
+            << " --public-key " << (dir / "keys").string() << " --venue " << venue.id << " --now "
+            << date << "T15:30 \\\n    " << world.codes[1] << "\n"
             << "  einlass-kiosk decode --public-key " << (dir / "keys").string() << " --now "
             << date << "T15:30 " << (dir / "ticket-anna.png").string() << "\n"
-            << "  einlass-kiosk status --store " << (dir / "kiosk.sqlite").string()
-            << " --venue " << venue.id << "\n";
+            << "  einlass-kiosk status --store " << (dir / "kiosk.sqlite").string() << " --venue "
+            << venue.id << "\n";
   return kExitOk;
 }
 

@@ -20,8 +20,9 @@ CommandRunner add_keygen_command(CLI::App& app) {
   return [dir, name]() -> int {
     try {
       const core::KeyFiles files = core::generate_key_pair(*dir, *name);
-      std::cout << "key " << core::format_key_id(files.key_id) << "\n  secret: "
-                << files.secret_file.string() << " (keep it safe; only for issuing tickets)\n"
+      std::cout << "key " << core::format_key_id(files.key_id)
+                << "\n  secret: " << files.secret_file.string()
+                << " (keep it safe; only for issuing tickets)\n"
                 << "  public: " << files.public_file.string()
                 << " (give it to every kiosk: --public-key)\n";
       return kExitOk;

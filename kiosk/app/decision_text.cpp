@@ -21,8 +21,8 @@ std::string rooms_text(const core::Decision& d, const core::Event& event) {
       out += "noch kein Raum – bitte an den Empfang";
       continue;
     }
-    out += event.topic_short + " " + std::to_string(r.topic_number) + " „" + r.topic_name +
-           "“, " + r.room_name;
+    out += event.topic_short + " " + std::to_string(r.topic_number) + " „" + r.topic_name + "“, " +
+           r.room_name;
     if (!r.room_location.empty()) out += " (" + r.room_location + ")";
     if (r.assigned_here) out += " [zugewiesen]";
   }

@@ -108,14 +108,16 @@ KioskSetup make_kiosk_setup(const KioskOptions& options) {
   }
   const core::Event& event = setup.event;
 
-  if (!options.now.empty()) setup.clock = KioskClock(parse_time_option(options.now, event.timezone));
+  if (!options.now.empty())
+    setup.clock = KioskClock(parse_time_option(options.now, event.timezone));
   const core::TimePoint now = setup.clock.now();
 
   if (!options.venue.empty()) {
     const auto v = core::venue_index(event, options.venue);
     if (!v) {
       std::string known;
-      for (const auto& venue : event.venues) known += (known.empty() ? "" : ", ") + venue.id;
+      for (const auto& venue : event.venues)
+        known += (known.empty() ? "" : ", ") + venue.id;
       throw ConfigurationError("--venue \"" + options.venue + "\" is not a venue of " +
                                event_file.string() + " (venues: " + known + ")");
     }
@@ -131,8 +133,9 @@ KioskSetup make_kiosk_setup(const KioskOptions& options) {
       }
     }
     if (!found) {
-      throw ConfigurationError("the event has several venues and none of them is today: say "
-                               "which with --venue");
+      throw ConfigurationError(
+          "the event has several venues and none of them is today: say "
+          "which with --venue");
     }
   }
   const core::Venue& venue = event.venues[setup.venue_index];
@@ -149,7 +152,8 @@ KioskSetup make_kiosk_setup(const KioskOptions& options) {
 
   if (!options.room.empty()) {
     bool known = false;
-    for (const auto& room : venue.rooms) known = known || room.id == options.room;
+    for (const auto& room : venue.rooms)
+      known = known || room.id == options.room;
     if (!known) {
       throw ConfigurationError("--room \"" + options.room + "\" is not a room of venue " +
                                venue.id);

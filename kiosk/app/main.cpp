@@ -25,7 +25,8 @@ int main(int argc, char** argv) {
     return code == 0 ? kExitOk : kExitUsage;
   }
   try {
-    for (auto* sub : app.get_subcommands()) return runners.at(sub->get_name())();
+    for (auto* sub : app.get_subcommands())
+      return runners.at(sub->get_name())();
   } catch (const ConfigurationError& e) {
     std::cerr << "einlass-kiosk: " << e.what() << "\n";
     return kExitUsage;

@@ -46,7 +46,7 @@ struct RoundRoom {
 struct Decision {
   DecisionKind kind = DecisionKind::UnknownCode;
   TicketVerdict ticket_verdict = TicketVerdict::NotATicket;  // for InvalidCode
-  bool cancelled_by_replacement = false;                       // Cancelled: a newer ticket exists
+  bool cancelled_by_replacement = false;                     // Cancelled: a newer ticket exists
   std::string participant_id;
   std::string first_name;  // "" when the roster does not know the ticket yet
   std::vector<RoundRoom> rooms;

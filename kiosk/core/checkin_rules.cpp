@@ -16,8 +16,8 @@ struct Identity {
   std::string participant_id;
   std::optional<RosterEntry> roster;
   size_t venue_index = 0;
-  std::optional<size_t> day_index;         // nullopt = every day of the venue
-  std::vector<std::string> round_topics;   // per round, "" = open
+  std::optional<size_t> day_index;        // nullopt = every day of the venue
+  std::vector<std::string> round_topics;  // per round, "" = open
   std::vector<std::string> unplaced_topics;
   bool replaced = false;  // a newer ticket for the same registration exists
 };
@@ -90,8 +90,8 @@ std::vector<RoundRoom> rooms_of_entry(const Event& event, const Venue& venue, co
   for (size_t r = 0; r < entry.rooms.size(); ++r) {
     const int round = static_cast<int>(r) + 1;
     out.push_back(describe_round(event, venue, day, round,
-                                 topic_in_room(event, venue, round, entry.rooms[r]),
-                                 entry.rooms[r], false));
+                                 topic_in_room(event, venue, round, entry.rooms[r]), entry.rooms[r],
+                                 false));
   }
   return out;
 }
@@ -148,7 +148,8 @@ Decision decide(Identity id, const KioskSetting& setting, const AgendaClock& clo
     for (const Round& r : event.rounds) {
       const AgendaItem* item = agenda_item_for_round(day, r.number);
       if (!item) continue;
-      const auto start = clock.to_utc(day, item->start) - std::chrono::minutes(setting.door_early_minutes);
+      const auto start =
+          clock.to_utc(day, item->start) - std::chrono::minutes(setting.door_early_minutes);
       if (now >= start && now < clock.to_utc(day, item->end)) round = r.number;
     }
     if (round == 0) return refuse(DecisionKind::NoRoundRunning);
@@ -167,13 +168,12 @@ Decision decide(Identity id, const KioskSetting& setting, const AgendaClock& clo
     const std::string door_topic = topic_in_room(event, venue, round, setting.door_room_id);
     if (!my_room.empty() && my_room != setting.door_room_id) {
       d.kind = DecisionKind::NotForThisRoom;
-      d.rooms.push_back(describe_round(event, venue, day, round,
-                                       topic_in_room(event, venue, round, my_room), my_room,
-                                       false));
+      d.rooms.push_back(describe_round(
+          event, venue, day, round, topic_in_room(event, venue, round, my_room), my_room, false));
       return d;
     }
-    d.rooms.push_back(describe_round(event, venue, day, round, door_topic,
-                                     setting.door_room_id, my_room.empty()));
+    d.rooms.push_back(describe_round(event, venue, day, round, door_topic, setting.door_room_id,
+                                     my_room.empty()));
     if (auto earlier = facts.active_room_entry(id.participant_id, round, setting.door_room_id)) {
       d.kind = DecisionKind::AlreadyCheckedIn;
       d.earlier_wall_ms = earlier->wall_ms;
@@ -267,7 +267,8 @@ Decision decide_for_code(std::string_view code, const KioskSetting& setting,
 
   const int64_t now_unix =
       std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
-  const VerifiedTicket verified = verify_ticket(code, *setting.keyring, setting.event_tag, now_unix);
+  const VerifiedTicket verified =
+      verify_ticket(code, *setting.keyring, setting.event_tag, now_unix);
   if (verified.verdict != TicketVerdict::Valid) {
     Decision d = refuse(DecisionKind::InvalidCode);
     d.ticket_verdict = verified.verdict;

@@ -41,8 +41,8 @@ struct KioskSetting {
   size_t venue_index = 0;
   size_t day_index = 0;
   const Keyring* keyring = nullptr;
-  uint32_t event_tag = 0;     // event_tag_for(event->id)
-  std::string door_room_id;   // "" = entrance; otherwise room-door mode for this room
+  uint32_t event_tag = 0;       // event_tag_for(event->id)
+  std::string door_room_id;     // "" = entrance; otherwise room-door mode for this room
   int door_early_minutes = 15;  // room door admits this long before its round starts
 };
 
@@ -53,7 +53,6 @@ Decision decide_for_code(std::string_view code, const KioskSetting& setting,
                          const AgendaClock& clock, const CheckinFacts& facts, TimePoint now);
 // Staff picked a participant by name and checks them in by hand.
 Decision decide_for_participant(std::string_view participant_id, const KioskSetting& setting,
-                                const AgendaClock& clock, const CheckinFacts& facts,
-                                TimePoint now);
+                                const AgendaClock& clock, const CheckinFacts& facts, TimePoint now);
 
 }  // namespace einlass::core

@@ -18,7 +18,9 @@ struct Slot {
   const Room* room;
 };
 
-int round_count(const Event& event) { return static_cast<int>(event.rounds.size()); }
+int round_count(const Event& event) {
+  return static_cast<int>(event.rounds.size());
+}
 
 std::optional<Slot> slot_for(const Venue& venue, int round, const std::string& topic) {
   const Room* room = room_for(venue, round, topic);
@@ -79,8 +81,7 @@ std::pair<double, double> crowding(const Venue& venue, const std::vector<std::st
 }
 
 std::optional<Placement> best_fitting(const Venue& venue, const std::vector<std::string>& topics,
-                                      const std::vector<Placement>& options,
-                                      const RoomLoad& load) {
+                                      const std::vector<Placement>& options, const RoomLoad& load) {
   std::optional<Placement> best;
   std::pair<double, double> best_score{};
   for (const Placement& p : options) {
@@ -102,11 +103,11 @@ void apply(const Venue& venue, const std::vector<std::string>& topics, const Pla
   }
 }
 
-std::vector<std::string> as_round_topics(const Event& event,
-                                         const std::vector<std::string>& topics,
+std::vector<std::string> as_round_topics(const Event& event, const std::vector<std::string>& topics,
                                          const Placement& p) {
   std::vector<std::string> out(event.rounds.size());
-  for (size_t i = 0; i < topics.size(); ++i) out[p.rounds[i] - 1] = topics[i];
+  for (size_t i = 0; i < topics.size(); ++i)
+    out[p.rounds[i] - 1] = topics[i];
   return out;
 }
 
@@ -119,7 +120,8 @@ Placement place_partially(const Event& event, const Venue& venue,
   RoomLoad trial = load;
   for (const std::string& topic : topics) {
     const std::vector<std::string> one{topic};
-    const auto best = best_fitting(venue, one, all_placements(event, venue, one, round_used), trial);
+    const auto best =
+        best_fitting(venue, one, all_placements(event, venue, one, round_used), trial);
     if (!best) continue;
     round_used[best->rounds[0] - 1] = true;
     apply(venue, one, *best, trial, 1);

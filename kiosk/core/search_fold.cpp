@@ -11,11 +11,11 @@ namespace {
 // Latin letters with diacritics common in German and in the names of participants from
 // neighbouring countries, mapped to their base letters (UTF-8 on the left).
 constexpr std::array<std::pair<std::string_view, std::string_view>, 34> kFolds{{
-    {"ä", "a"}, {"Ä", "a"}, {"ö", "o"}, {"Ö", "o"}, {"ü", "u"}, {"Ü", "u"}, {"ß", "ss"},
+    {"ä", "a"},  {"Ä", "a"}, {"ö", "o"}, {"Ö", "o"}, {"ü", "u"}, {"Ü", "u"}, {"ß", "ss"},
     {"ẞ", "ss"}, {"é", "e"}, {"É", "e"}, {"è", "e"}, {"ê", "e"}, {"ë", "e"}, {"á", "a"},
-    {"à", "a"}, {"â", "a"}, {"ó", "o"}, {"ò", "o"}, {"ô", "o"}, {"í", "i"}, {"ì", "i"},
-    {"î", "i"}, {"ï", "i"}, {"ú", "u"}, {"ù", "u"}, {"û", "u"}, {"ç", "c"}, {"č", "c"},
-    {"ć", "c"}, {"š", "s"}, {"ž", "z"}, {"ñ", "n"}, {"ł", "l"}, {"ø", "o"},
+    {"à", "a"},  {"â", "a"}, {"ó", "o"}, {"ò", "o"}, {"ô", "o"}, {"í", "i"}, {"ì", "i"},
+    {"î", "i"},  {"ï", "i"}, {"ú", "u"}, {"ù", "u"}, {"û", "u"}, {"ç", "c"}, {"č", "c"},
+    {"ć", "c"},  {"š", "s"}, {"ž", "z"}, {"ñ", "n"}, {"ł", "l"}, {"ø", "o"},
 }};
 
 // "ae", "oe", "ue" are how German writes umlauts without them; collapsing them on both sides

@@ -17,9 +17,9 @@ struct TicketRequest {
   uint32_t registration_id = 0;
   uint8_t serial = 0;  // 0 for the first ticket, +1 for each re-issue
   size_t venue_index = 0;
-  std::optional<size_t> day_index;         // nullopt = every day of the venue
-  std::vector<std::string> round_topics;   // topic id per round ("" = none)
-  int64_t issued_at_unix = 0;              // the ticket is valid from here
+  std::optional<size_t> day_index;        // nullopt = every day of the venue
+  std::vector<std::string> round_topics;  // topic id per round ("" = none)
+  int64_t issued_at_unix = 0;             // the ticket is valid from here
 };
 
 // Valid from issue until the end of the venue's last day (venue-local midnight), so a lost

@@ -13,7 +13,8 @@ std::string new_uuid_v7(int64_t unix_ms) {
   std::array<uint8_t, 16> bytes{};
   randombytes_buf(bytes.data(), bytes.size());
   const auto ms = static_cast<uint64_t>(unix_ms);
-  for (int i = 0; i < 6; ++i) bytes[i] = static_cast<uint8_t>(ms >> (40 - 8 * i));
+  for (int i = 0; i < 6; ++i)
+    bytes[i] = static_cast<uint8_t>(ms >> (40 - 8 * i));
   bytes[6] = static_cast<uint8_t>(0x70 | (bytes[6] & 0x0F));  // version 7
   bytes[8] = static_cast<uint8_t>(0x80 | (bytes[8] & 0x3F));  // RFC 9562 variant
 

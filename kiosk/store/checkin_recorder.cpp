@@ -25,7 +25,8 @@ core::Decision CheckinRecorder::decide_and_record(DecideFn decide, core::TimePoi
   Transaction tx(store_.db());
   core::Decision decision = decide(facts, tx);
   if (decision.event_to_record) {
-    decision.event_to_record = store_.append(tx, std::move(*decision.event_to_record), unix_ms(now));
+    decision.event_to_record =
+        store_.append(tx, std::move(*decision.event_to_record), unix_ms(now));
     tx.commit();
   }
   return decision;
@@ -67,12 +68,13 @@ core::Decision CheckinRecorder::register_walk_in(core::RosterEntry walk_in, core
         created.participant = walk_in.participant_id;
         created.venue = walk_in.venue;
         created.day = walk_in.day;
-        created.detail = nlohmann::json{{"first_name", walk_in.first_name},
-                                        {"last_name", walk_in.last_name},
-                                        {"organisation", walk_in.organisation},
-                                        {"topics", walk_in.unplaced_topics},
-                                        {"privacy_consent", true}}
-                             .dump();
+        created.detail = nlohmann::json{
+            {"first_name", walk_in.first_name},
+            {"last_name", walk_in.last_name},
+            {"organisation", walk_in.organisation},
+            {"topics", walk_in.unplaced_topics},
+            {"privacy_consent",
+             true}}.dump();
         store_.append(tx, std::move(created), unix_ms(now));
         return core::decide_for_participant(walk_in.participant_id, setting_, clock_, facts, now);
       },

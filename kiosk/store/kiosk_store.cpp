@@ -29,20 +29,23 @@ std::vector<std::string> split(const std::string& text) {
   if (text.empty()) return out;
   std::stringstream in(text);
   std::string part;
-  while (std::getline(in, part, ',')) out.push_back(part);
+  while (std::getline(in, part, ','))
+    out.push_back(part);
   if (text.back() == ',') out.emplace_back();
   return out;
 }
 
 std::string flags_text(const std::vector<bool>& flags) {
   std::string out;
-  for (bool f : flags) out.push_back(f ? '1' : '0');
+  for (bool f : flags)
+    out.push_back(f ? '1' : '0');
   return out;
 }
 
 std::vector<bool> parse_flags(const std::string& text) {
   std::vector<bool> out;
-  for (char c : text) out.push_back(c == '1');
+  for (char c : text)
+    out.push_back(c == '1');
   return out;
 }
 
@@ -234,9 +237,9 @@ size_t KioskStore::merge_remote(const std::vector<CheckinEvent>& events, int64_t
 
 std::vector<CheckinEvent> KioskStore::events() const {
   std::vector<CheckinEvent> out;
-  Statement st =
-      db_.prepare("SELECT " + std::string(kEventColumns) + " FROM events ORDER BY seq");
-  while (st.step()) out.push_back(read_event(st));
+  Statement st = db_.prepare("SELECT " + std::string(kEventColumns) + " FROM events ORDER BY seq");
+  while (st.step())
+    out.push_back(read_event(st));
   return out;
 }
 
@@ -249,10 +252,10 @@ std::optional<CheckinEvent> KioskStore::event_by_uuid(std::string_view uuid) con
 }
 
 std::optional<CheckinEvent> KioskStore::active_entry(std::string_view participant) const {
-  Statement st = db_.prepare("SELECT " + std::string(kEventColumns) +
-                             " FROM events e WHERE participant = ? AND kind = 'entry' AND " +
-                             std::string(kNotUndone) +
-                             " ORDER BY hlc_ms, hlc_counter, uuid LIMIT 1");
+  Statement st =
+      db_.prepare("SELECT " + std::string(kEventColumns) +
+                  " FROM events e WHERE participant = ? AND kind = 'entry' AND " +
+                  std::string(kNotUndone) + " ORDER BY hlc_ms, hlc_counter, uuid LIMIT 1");
   st.bind(1, participant);
   if (!st.step()) return std::nullopt;
   return read_event(st);
@@ -296,7 +299,8 @@ std::map<std::pair<int, std::string>, int> KioskStore::kiosk_assigned_seats() co
       "SELECT a.round, a.room, COUNT(DISTINCT e.participant) FROM kiosk_assignments a "
       "JOIN events e ON e.seq = a.event_seq WHERE " +
       std::string(kNotUndone) + " GROUP BY a.round, a.room");
-  while (st.step()) seats[{static_cast<int>(st.integer(0)), st.text(1)}] = int(st.integer(2));
+  while (st.step())
+    seats[{static_cast<int>(st.integer(0)), st.text(1)}] = int(st.integer(2));
   return seats;
 }
 
@@ -339,7 +343,8 @@ void KioskStore::upsert_roster(Transaction&, const RosterEntry& r) {
 
 void KioskStore::upsert_roster(const std::vector<RosterEntry>& entries) {
   Transaction tx(db_);
-  for (const RosterEntry& r : entries) upsert_roster(tx, r);
+  for (const RosterEntry& r : entries)
+    upsert_roster(tx, r);
   tx.commit();
 }
 
@@ -379,7 +384,8 @@ std::vector<RosterEntry> KioskStore::search_roster(std::string_view query, int l
                              " FROM roster WHERE search_key LIKE ? ORDER BY last_name, "
                              "first_name LIMIT ?");
   st.bind(1, pattern).bind(2, limit);
-  while (st.step()) out.push_back(read_roster(st));
+  while (st.step())
+    out.push_back(read_roster(st));
   return out;
 }
 
@@ -391,9 +397,9 @@ StoreCounts KioskStore::counts() const {
   c.roster = db_.query_int("SELECT COUNT(*) FROM roster WHERE walk_in = 0");
   c.cancelled = db_.query_int("SELECT COUNT(*) FROM roster WHERE cancelled = 1");
   c.walk_ins = db_.query_int("SELECT COUNT(*) FROM roster WHERE walk_in = 1");
-  c.checked_in = db_.query_int(
-      "SELECT COUNT(DISTINCT participant) FROM events e WHERE kind = 'entry' AND " +
-      std::string(kNotUndone));
+  c.checked_in =
+      db_.query_int("SELECT COUNT(DISTINCT participant) FROM events e WHERE kind = 'entry' AND " +
+                    std::string(kNotUndone));
   return c;
 }
 

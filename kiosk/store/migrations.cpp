@@ -92,7 +92,9 @@ CREATE UNIQUE INDEX roster_by_code ON roster (opaque_code) WHERE opaque_code IS 
 
 }  // namespace
 
-int latest_schema_version() { return static_cast<int>(kSteps.size()); }
+int latest_schema_version() {
+  return static_cast<int>(kSteps.size());
+}
 
 void migrate(Database& db) {
   const int current = static_cast<int>(db.query_int("PRAGMA user_version"));

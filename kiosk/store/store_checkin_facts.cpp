@@ -8,7 +8,8 @@ core::RoomLoad StoreCheckinFacts::room_load() const {
   // planned for them when the tickets were issued.
   for (const auto& [round_topic, seats] : store_.registered_topic_seats()) {
     const auto& [round, topic] = round_topic;
-    if (const core::Room* room = core::room_for(venue_, round, topic)) load.add(round, room->id, seats);
+    if (const core::Room* room = core::room_for(venue_, round, topic))
+      load.add(round, room->id, seats);
   }
   for (const auto& [round_room, seats] : store_.kiosk_assigned_seats())
     load.add(round_room.first, round_room.second, seats);
