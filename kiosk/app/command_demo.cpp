@@ -67,6 +67,14 @@ const std::vector<DemoPerson>& demo_people() {
        {"HF6", "HF7"},
        false,
        "LIK-2019-004711"},
+      {1006,
+       "Katarzyna",
+       "Nowak",
+       "Volkssolidarität Magdeburg",
+       "magdeburg",
+       {"HF3", "HF2"},
+       false,
+       ""},
   };
   return people;
 }
@@ -172,15 +180,18 @@ int run_demo(const KioskOptions& options, const fs::path& dir) {
   show("19:30", "Jemand kommt nach Schluss", recorder.check_in_code(world.codes[0], at("19:30")));
 
   const store::StoreCounts c = store.counts();
+  std::error_code no_exe;
+  const fs::path self = fs::read_symlink("/proc/self/exe", no_exe);
+  const std::string exe = no_exe ? "einlass-kiosk" : self.string();
   std::cout << "Stand: " << c.checked_in << " eingecheckt, " << c.events
             << " Ereignisse gespeichert, " << c.outbox_waiting << " warten auf den Abgleich.\n\n"
-            << "Selbst ausprobieren (Try it yourself):\n"
-            << "  einlass-kiosk checkin --store " << (dir / "kiosk.sqlite").string()
+            << "Selbst ausprobieren (Try it yourself) – Katarzyna Nowaks Ticket:\n"
+            << "  " << exe << " checkin --store " << (dir / "kiosk.sqlite").string()
             << " --public-key " << (dir / "keys").string() << " --venue " << venue.id << " --now "
-            << date << "T15:30 \\\n    " << world.codes[1] << "\n"
-            << "  einlass-kiosk decode --public-key " << (dir / "keys").string() << " --now "
+            << date << "T15:30 \\\n    " << world.codes[5] << "\n"
+            << "  " << exe << " decode --public-key " << (dir / "keys").string() << " --now "
             << date << "T15:30 " << (dir / "ticket-anna.png").string() << "\n"
-            << "  einlass-kiosk status --store " << (dir / "kiosk.sqlite").string() << " --venue "
+            << "  " << exe << " status --store " << (dir / "kiosk.sqlite").string() << " --venue "
             << venue.id << "\n";
   return kExitOk;
 }
