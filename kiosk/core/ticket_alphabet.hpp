@@ -3,10 +3,10 @@
 //
 // Why this alphabet and not base45 or standard base32:
 // - Every character is in the QR alphanumeric set (0-9, A-Z, space $ % * + - . / :), so the
-//   QR code uses alphanumeric mode (5.5 bits per character). A full ticket (~88-91 bytes)
-//   becomes ~146 characters plus the 3-character prefix: QR version 7 at ECC level M (154
-//   characters), the same version base45 would need (its ~126 characters plus prefix also exceed
-//   the 122 of version 6-M).
+//   QR code uses alphanumeric mode (5.5 bits per character). A full ticket (86-91 bytes)
+//   becomes 143-149 characters with the 3-character prefix: QR version 6 at ECC level M (41x41
+//   modules, 154 characters), the same version base45 would need (its ~130-140 characters
+//   exceed the 122 of version 5-M).
 // - Unlike base45 it has none of space $ % * + - . / : — USB keyboard-wedge scanners type as a
 //   US keyboard, and on a German QWERTZ layout those symbols arrive garbled. It also has no Y
 //   and no Z, which QWERTZ swaps. So a scanned ticket arrives intact with no layout remapping.

@@ -66,11 +66,11 @@ TEST_F(TicketCodec, RandomTicketsRoundTripExactly) {
   }
 }
 
-TEST_F(TicketCodec, CodesUseOnlyTheAlphabetAndFitQrVersion7M) {
+TEST_F(TicketCodec, CodesUseOnlyTheAlphabetAndFitQrVersion6M) {
   TicketPayload p = sample_payload();
   p.round_topics = {255, 255, 255, 255};
   const std::string code = encode_ticket(p, key.secret);
-  EXPECT_LE(code.size(), 154u) << "QR version 7-M alphanumeric capacity";
+  EXPECT_LE(code.size(), 154u) << "QR version 6-M alphanumeric capacity";
   EXPECT_EQ(code.size(), kMaxTicketCodeLength);
   EXPECT_TRUE(code.starts_with("EL1"));
   for (const char c : code.substr(3)) {
