@@ -95,7 +95,7 @@ int main(int argc, char** argv) {
   print_row("verify (valid)", summarise(verify_us));
   print_row("verify (altered)", summarise(reject_us));
   print_row("encode + sign", summarise(encode_us));
-  std::printf("code length: %zu..%zu characters (QR 7-M alphanumeric holds 154)\n", min_length,
+  std::printf("code length: %zu..%zu characters (QR 6-M alphanumeric holds 154)\n", min_length,
               max_length);
   std::printf("valid verdicts: %zu of %zu genuine codes\n", valid, count);
   return valid == count ? 0 : 1;
