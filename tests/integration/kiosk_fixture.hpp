@@ -1,0 +1,172 @@
+#pragma once
+// A kiosk world for tests that drive the real einlass-kiosk program: a fresh folder with a
+// trusted key pair, signed tickets for the bundled event (Magdeburg, 2019-09-12) and a way to
+// run the binary with captured output. The tests then judge what a user of the program sees:
+// exit codes, JSON lines, messages, and what is in the store afterwards.
+
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdint>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "kiosk/app/kiosk_setup.hpp"
+#include "kiosk/core/event_config.hpp"
+#include "kiosk/core/room_assignment.hpp"
+#include "kiosk/core/roster_entry.hpp"
+#include "kiosk/core/ticket_codec.hpp"
+#include "kiosk/core/ticket_issue.hpp"
+#include "kiosk/core/ticket_key_files.hpp"
+
+extern char** environ;
+
+namespace einlass::testing {
+
+namespace fs = std::filesystem;
+
+inline std::string file_bytes(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), {}};
+}
+
+inline void write_file(const fs::path& file, const std::string& bytes) {
+  std::ofstream out(file, std::ios::binary | std::ios::trunc);
+  out << bytes;
+}
+
+struct Ticket {
+  std::string code;
+  std::string participant;  // "R<registration>", as the kiosk names the ticket holder
+};
+
+struct KioskRun {
+  int exit_code = -1;
+  std::string out, err;
+
+  // Every stdout line parsed as JSON; a line that is not JSON fails the test, because scripts
+  // rely on one JSON object per line.
+  std::vector<nlohmann::json> json_lines() const {
+    std::vector<nlohmann::json> lines;
+    std::istringstream in(out);
+    for (std::string line; std::getline(in, line);) {
+      if (line.empty()) continue;
+      const auto j = nlohmann::json::parse(line, nullptr, false);
+      EXPECT_FALSE(j.is_discarded()) << "not a JSON line: " << line;
+      lines.push_back(j);
+    }
+    return lines;
+  }
+};
+
+class KioskWorld {
+ public:
+  static constexpr const char* kVenue = "magdeburg";
+  static constexpr const char* kNow = "2019-09-12T15:10";  // check-in is open, before round 1
+
+  KioskWorld() : dir_(make_temp_dir()), event_(core::load_event_config(app::default_event_file())) {
+    fs::create_directories(keys());
+    core::generate_key_pair(keys(), "test");
+    // The organiser's secret key leaves the kiosk's key folder: a kiosk holds public keys only.
+    secret_file_ = dir_ / "test.secret";
+    fs::rename(keys() / "test.secret", secret_file_);
+  }
+  ~KioskWorld() {
+    // Kept when a test failed, so the store and the program's output can be inspected.
+    if (!::testing::Test::HasFailure()) {
+      std::error_code ignored;
+      fs::remove_all(dir_, ignored);
+    }
+  }
+  KioskWorld(const KioskWorld&) = delete;
+  KioskWorld& operator=(const KioskWorld&) = delete;
+
+  const fs::path& dir() const { return dir_; }
+  fs::path store() const { return dir_ / "kiosk.sqlite"; }
+  // The trusted public key(s), as passed to --public-key.
+  fs::path keys() const { return dir_ / "keys"; }
+  const core::Event& event() const { return event_; }
+
+  // Signed tickets for registrations first .. first + count - 1 at Magdeburg on its day, with
+  // the topics the organiser's bulk assignment placed (two chosen per person).
+  std::vector<Ticket> tickets(uint32_t first, size_t count) const {
+    const size_t venue = *core::venue_index(event_, kVenue);
+    std::vector<core::AssignmentRequest> requests;
+    for (size_t i = 0; i < count; ++i) {
+      const std::string a = "HF" + std::to_string(1 + (first + i) % 8);
+      const std::string b = "HF" + std::to_string(1 + (first + i + 3) % 8);
+      requests.push_back({"", {a, b}});
+    }
+    const auto placed = core::assign_rooms_bulk(event_, event_.venues[venue], requests);
+    const core::SecretKey key = core::load_secret_key(secret_file_);
+    std::vector<Ticket> out;
+    for (size_t i = 0; i < count; ++i) {
+      const auto registration = static_cast<uint32_t>(first + i);
+      const core::TicketRequest request{registration, 0, venue, 0, placed.round_topics[i],
+                                        1'560'000'000};  // issued in June 2019
+      out.push_back({core::encode_ticket(core::ticket_payload_for(event_, request), key),
+                     core::participant_id_for_registration(registration)});
+    }
+    return out;
+  }
+
+  // `einlass-kiosk <command> --store … --public-key … --venue magdeburg --now …`.
+  std::vector<std::string> args(const std::string& command) const {
+    return {command,        "--store",       store().string(),
+            "--public-key", keys().string(), "--venue",
+            kVenue,         "--now",         kNow};
+  }
+
+  // Runs the program to its end with `input` on stdin.
+  KioskRun run(const std::vector<std::string>& arguments, const std::string& input = "") const {
+    const fs::path in = dir_ / "run.in", out = dir_ / "run.out", err = dir_ / "run.err";
+    write_file(in, input);
+    std::vector<std::string> words{EINLASS_KIOSK_BINARY};
+    words.insert(words.end(), arguments.begin(), arguments.end());
+    std::vector<char*> argv;
+    for (auto& w : words)
+      argv.push_back(w.data());
+    argv.push_back(nullptr);
+
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, 0, in.c_str(), O_RDONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, 1, out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    posix_spawn_file_actions_addopen(&actions, 2, err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    pid_t pid = 0;
+    const int rc = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
+    posix_spawn_file_actions_destroy(&actions);
+    if (rc != 0) throw std::runtime_error("cannot start " + words[0]);
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    KioskRun result;
+    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    result.out = file_bytes(out);
+    result.err = file_bytes(err);
+    return result;
+  }
+
+ private:
+  static fs::path make_temp_dir() {
+    std::string pattern = (fs::temp_directory_path() / "einlass-it-XXXXXX").string();
+    if (!::mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
+    return pattern;
+  }
+
+  fs::path dir_;
+  core::Event event_;
+  fs::path secret_file_;
+};
+
+}  // namespace einlass::testing
