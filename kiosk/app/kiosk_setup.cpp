@@ -3,7 +3,7 @@
 #include <date/tz.h>
 
 #include <cstdlib>
-#include <sstream>
+#include <regex>
 
 #include "kiosk/core/agenda_clock.hpp"
 #include "kiosk/core/event_config.hpp"
@@ -43,27 +43,31 @@ fs::path default_store_file() {
 
 core::TimePoint parse_time_option(const std::string& text, const std::string& timezone) {
   using namespace std::chrono;
-  const bool has_zone = text.ends_with('Z') || text.find('+', 10) != std::string::npos ||
-                        (text.size() > 19 && text.rfind('-') > 10);
-  for (const char* format : {"%FT%T%Ez", "%FT%R%Ez", "%FT%TZ", "%FT%RZ"}) {
-    if (!has_zone) break;
-    std::istringstream in(text);
-    date::sys_time<seconds> t;
-    in >> date::parse(format, t);
-    if (!in.fail()) return t;
+  // Read by a strict pattern rather than date::parse, whose %T reads an uninitialised value
+  // when the seconds are missing (UBSan and -Wmaybe-uninitialized both object).
+  static const std::regex shape(
+      R"(^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(Z|([+-])(\d{2}):(\d{2}))?$)");
+  std::smatch m;
+  const auto refuse = [&](const std::string& why) {
+    return ConfigurationError("--now \"" + text + "\" " + why +
+                              "; write it like 2019-09-12T15:10 (venue time) or "
+                              "2019-09-12T13:10:00Z");
+  };
+  if (!std::regex_match(text, m, shape)) throw refuse("is not a time");
+  const auto number = [&](int group) { return m[group].matched ? std::stoi(m[group].str()) : 0; };
+  const date::year_month_day ymd{date::year{number(1)}, date::month{unsigned(number(2))},
+                                 date::day{unsigned(number(3))}};
+  if (!ymd.ok() || number(4) > 23 || number(5) > 59 || number(6) > 59)
+    throw refuse("is not a valid date and time");
+  const date::local_seconds local =
+      date::local_days{ymd} + hours(number(4)) + minutes(number(5)) + seconds(number(6));
+  if (!m[7].matched) {
+    // Venue time; on the autumn DST change the earlier of the two instants is meant.
+    return date::make_zoned(timezone, local, date::choose::earliest).get_sys_time();
   }
-  for (const char* format : {"%FT%T", "%FT%R", "%F %T", "%F %R"}) {
-    if (has_zone) break;
-    std::istringstream in(text);
-    date::local_time<seconds> t;
-    in >> date::parse(format, t);
-    if (in.fail()) continue;
-    // Local venue time; on the autumn DST change the earlier of the two instants is meant.
-    return date::make_zoned(timezone, t, date::choose::earliest).get_sys_time();
-  }
-  throw ConfigurationError("--now \"" + text +
-                           "\" is not a time; write it like 2019-09-12T15:10 (venue time) or "
-                           "2019-09-12T13:10:00Z");
+  minutes offset = hours(number(9)) + minutes(number(10));
+  if (m[8].matched && m[8].str() == "-") offset = -offset;
+  return date::sys_seconds{local.time_since_epoch()} - offset;
 }
 
 namespace {
