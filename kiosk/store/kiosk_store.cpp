@@ -156,12 +156,37 @@ CheckinEvent KioskStore::append(Transaction&, CheckinEvent e, int64_t now_ms) {
   e.device = device_id_;
   e.wall_ms = now_ms;
   e.hlc = clock_.tick(now_ms);
+  const auto seq = insert_event(e, "local");
+  if (!seq) throw StoreError("event " + e.uuid + " is already stored; nothing was written");
+  db_.prepare("INSERT INTO outbox (event_seq) VALUES (?)").bind(1, *seq).run();
+  return e;
+}
 
-  Statement insert = db_.prepare(
-      "INSERT INTO events (uuid, kind, participant, venue, day, round, room, rooms, rooms_here, "
-      "device, wall_ms, hlc_ms, hlc_counter, ref, detail, origin) "
-      "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,'local')");
-  insert.bind(1, e.uuid)
+CheckinEvent KioskStore::append(CheckinEvent event, int64_t now_ms) {
+  Transaction tx(db_);
+  CheckinEvent stored = append(tx, std::move(event), now_ms);
+  tx.commit();
+  return stored;
+}
+
+size_t KioskStore::merge_remote(const std::vector<CheckinEvent>& events, int64_t now_ms) {
+  Transaction tx(db_);
+  size_t added = 0;
+  for (const CheckinEvent& e : events) {
+    if (!insert_event(e, "remote")) continue;
+    ++added;
+    clock_.observe(e.hlc, now_ms);
+  }
+  tx.commit();
+  return added;
+}
+
+std::optional<int64_t> KioskStore::insert_event(const CheckinEvent& e, std::string_view origin) {
+  db_.prepare(
+         "INSERT OR IGNORE INTO events (uuid, kind, participant, venue, day, round, room, rooms, "
+         "rooms_here, device, wall_ms, hlc_ms, hlc_counter, ref, detail, origin) "
+         "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+      .bind(1, e.uuid)
       .bind(2, core::event_kind_name(e.kind))
       .bind(3, e.participant)
       .bind(4, e.venue)
@@ -176,9 +201,10 @@ CheckinEvent KioskStore::append(Transaction&, CheckinEvent e, int64_t now_ms) {
       .bind(13, static_cast<int64_t>(e.hlc.counter))
       .bind(14, e.ref)
       .bind(15, e.detail)
+      .bind(16, origin)
       .run();
+  if (db_.changes() == 0) return std::nullopt;  // known uuid: the union already holds it
   const int64_t seq = sqlite3_last_insert_rowid(db_.handle());
-  db_.prepare("INSERT INTO outbox (event_seq) VALUES (?)").bind(1, seq).run();
   for (size_t r = 0; r < e.rooms.size() && r < e.rooms_assigned_here.size(); ++r) {
     if (!e.rooms_assigned_here[r] || e.rooms[r].empty()) continue;
     db_.prepare("INSERT INTO kiosk_assignments (event_seq, round, room) VALUES (?,?,?)")
@@ -187,55 +213,7 @@ CheckinEvent KioskStore::append(Transaction&, CheckinEvent e, int64_t now_ms) {
         .bind(3, e.rooms[r])
         .run();
   }
-  return e;
-}
-
-CheckinEvent KioskStore::append(CheckinEvent event, int64_t now_ms) {
-  Transaction tx(db_);
-  CheckinEvent stored = append(tx, std::move(event), now_ms);
-  tx.commit();
-  return stored;
-}
-
-size_t KioskStore::merge_remote(const std::vector<CheckinEvent>& events, int64_t now_ms) {
-  Transaction tx(db_);
-  size_t added = 0;
-  Statement insert = db_.prepare(
-      "INSERT OR IGNORE INTO events (uuid, kind, participant, venue, day, round, room, rooms, "
-      "rooms_here, device, wall_ms, hlc_ms, hlc_counter, ref, detail, origin) "
-      "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,'remote')");
-  for (const CheckinEvent& e : events) {
-    insert.bind(1, e.uuid)
-        .bind(2, core::event_kind_name(e.kind))
-        .bind(3, e.participant)
-        .bind(4, e.venue)
-        .bind(5, e.day)
-        .bind(6, e.round)
-        .bind(7, e.room)
-        .bind(8, join(e.rooms))
-        .bind(9, flags_text(e.rooms_assigned_here))
-        .bind(10, e.device)
-        .bind(11, e.wall_ms)
-        .bind(12, e.hlc.wall_ms)
-        .bind(13, static_cast<int64_t>(e.hlc.counter))
-        .bind(14, e.ref)
-        .bind(15, e.detail)
-        .run();
-    if (db_.changes() == 0) continue;
-    ++added;
-    clock_.observe(e.hlc, now_ms);
-    const int64_t seq = sqlite3_last_insert_rowid(db_.handle());
-    for (size_t r = 0; r < e.rooms.size() && r < e.rooms_assigned_here.size(); ++r) {
-      if (!e.rooms_assigned_here[r] || e.rooms[r].empty()) continue;
-      db_.prepare("INSERT INTO kiosk_assignments (event_seq, round, room) VALUES (?,?,?)")
-          .bind(1, seq)
-          .bind(2, static_cast<int64_t>(r + 1))
-          .bind(3, e.rooms[r])
-          .run();
-    }
-  }
-  tx.commit();
-  return added;
+  return seq;
 }
 
 std::vector<CheckinEvent> KioskStore::events() const {

@@ -74,6 +74,8 @@ class KioskStore {
   std::string integrity_check() const;
 
  private:
+  // Inserts one event and the seats it assigned; nullopt when its uuid is already stored.
+  std::optional<int64_t> insert_event(const core::CheckinEvent& event, std::string_view origin);
   void configure_and_check();
   void load_identity();
 
