@@ -160,9 +160,19 @@ BulkAssignment assign_rooms_bulk(const Event& event, const Venue& venue,
       placed[idx] = *best;
       continue;
     }
-    // Repair: someone already placed may swap the order of their rounds to free the seat.
+    // Repair: someone already placed may swap the order of their rounds to free the seat. A
+    // swap only moves seats of a topic between rounds, so it cannot help when one of the
+    // topics has no free seat in any round (the common case once a venue is full).
     bool repaired = false;
+    const bool swap_can_help = std::all_of(topics.begin(), topics.end(), [&](const auto& t) {
+      for (int round = 1; round <= round_count(event); ++round) {
+        const auto slot = slot_for(venue, round, t);
+        if (slot && load.taken(round, slot->room->id) < slot->room->capacity) return true;
+      }
+      return false;
+    });
     for (size_t other : order) {
+      if (!swap_can_help) break;
       if (other == idx) break;  // only people placed before this one
       if (!placed[other]) continue;
       const auto& other_topics = requests[other].chosen_topics;

@@ -264,6 +264,12 @@ int KioskStore::room_occupancy(int round, std::string_view room) const {
 }
 
 std::map<std::pair<int, std::string>, int> KioskStore::registered_topic_seats() const {
+  // Counting the roster costs milliseconds on a full store and is asked at every check-in that
+  // needs a room; the answer only changes when the roster does: by this connection
+  // (upsert_roster clears the cache) or by another one (PRAGMA data_version moves).
+  const int64_t version = db_.query_int("PRAGMA data_version");
+  if (registered_seats_cache_ && version == registered_seats_version_)
+    return *registered_seats_cache_;
   std::map<std::pair<int, std::string>, int> seats;
   // Asked on every check-in that needs a room: SQLite counts the few distinct topic lists and
   // skips rows without any topic (only commas), instead of handing every roster row to C++.
@@ -276,6 +282,8 @@ std::map<std::pair<int, std::string>, int> KioskStore::registered_topic_seats() 
     for (size_t r = 0; r < topics.size(); ++r)
       if (!topics[r].empty()) seats[{static_cast<int>(r + 1), topics[r]}] += people;
   }
+  registered_seats_cache_ = seats;
+  registered_seats_version_ = version;
   return seats;
 }
 
@@ -291,6 +299,7 @@ std::map<std::pair<int, std::string>, int> KioskStore::kiosk_assigned_seats() co
 }
 
 void KioskStore::upsert_roster(Transaction&, const RosterEntry& r) {
+  registered_seats_cache_.reset();
   Statement st = db_.prepare(
       "INSERT INTO roster (participant_id, registration_id, ticket_serial, opaque_code, "
       "first_name, last_name, organisation, search_key, venue, day, round_topics, "

@@ -81,6 +81,8 @@ class KioskStore {
 
   Database db_;
   std::string device_id_;
+  mutable std::optional<std::map<std::pair<int, std::string>, int>> registered_seats_cache_;
+  mutable int64_t registered_seats_version_ = -1;
   core::HybridLogicalClock clock_;
 };
 

@@ -156,6 +156,24 @@ TEST_F(KioskStoreTest, SearchFindsNamesWithOrWithoutUmlauts) {
   EXPECT_TRUE(store.search_roster("%").empty() || store.search_roster("%").size() == 1u);
 }
 
+TEST_F(KioskStoreTest, RegisteredSeatsFollowRosterChangesFromAnyConnection) {
+  KioskStore store(file);
+  auto person = [](const std::string& id, const std::string& topic) {
+    core::RosterEntry r;
+    r.participant_id = id;
+    r.venue = "magdeburg";
+    r.round_topics = {topic, ""};
+    return r;
+  };
+  store.upsert_roster({person("R1", "HF1")});
+  EXPECT_EQ(store.registered_topic_seats().at({1, "HF1"}), 1);
+  store.upsert_roster({person("R2", "HF1")});
+  EXPECT_EQ(store.registered_topic_seats().at({1, "HF1"}), 2) << "own change seen";
+  KioskStore sync_connection(file);  // e.g. the sync thread's own connection
+  sync_connection.upsert_roster({person("R3", "HF1")});
+  EXPECT_EQ(store.registered_topic_seats().at({1, "HF1"}), 3) << "other connection's change seen";
+}
+
 TEST_F(KioskStoreTest, ANewerStoreIsRefusedAndLeftAsItWas) {
   { KioskStore store(file); }
   {
