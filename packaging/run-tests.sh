@@ -12,12 +12,13 @@ fuzz_seconds=${EINLASS_FUZZ_SECONDS:-20}
 "$root/packaging/install-deps.sh"
 
 echo "== format check (clang-format)"
-unformatted=$(git ls-files '*.cpp' '*.hpp' | xargs clang-format --dry-run --Werror 2>&1 | grep -c 'error:' || true)
-if [ "$unformatted" != "0" ]; then
-  git ls-files '*.cpp' '*.hpp' | xargs clang-format --dry-run --Werror 2>&1 | head -20
-  echo "clang-format: $unformatted places differ from .clang-format (run: clang-format -i on them)"
+format_log=$(mktemp)
+if ! git ls-files '*.cpp' '*.hpp' | xargs clang-format --dry-run --Werror 2>"$format_log"; then
+  head -20 "$format_log"
+  echo "clang-format: these files differ from .clang-format; run clang-format -i on them"
   exit 1
 fi
+rm -f "$format_log"
 
 echo "== release build (g++)"
 cmake -S . -B build/release -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null

@@ -8,8 +8,9 @@
 //   64-byte signature keeps the QR code small enough to scan from a phone at arm's length.
 // - A binary payload of 23-27 bytes (ids only, no name or e-mail) plus the signature is
 //   86-91 bytes, 140-146 base32 characters, at most 149 with the prefix: QR version 6 at ECC M
-//   in alphanumeric mode (capacity 154, 41x41 modules). The alphabet (ticket_alphabet.hpp) avoids everything a
-//   keyboard-wedge scanner garbles on a German layout, so scanner input needs no remapping.
+//   in alphanumeric mode (capacity 154, 41x41 modules). The alphabet (ticket_alphabet.hpp) avoids
+//   everything a keyboard-wedge scanner garbles on a German layout, so scanner input needs no
+//   remapping.
 // - "EL1" says "an Einlass signed ticket, text version 1", so opaque codes from other
 //   registration systems can be told apart and looked up in the roster instead.
 // - The encoding is canonical, so any change to a code — a character, a dropped or added one —
