@@ -23,7 +23,8 @@ struct DecodedQr {
   std::string ec_level;
 };
 
-// Search effort. The defaults suit 1280x720 camera frames; the scan benchmark tunes them.
+// Search effort. The defaults suit still photos (the headless `decode` command); camera frames
+// go through FrameDecoder (frame_decoder.hpp), whose settings the scan benchmark tuned.
 struct QrDecodeSettings {
   // Scan every row for finder patterns instead of every few: finds small or blurred codes
   // (a phone held far away) at some extra cost per frame.
