@@ -26,5 +26,7 @@ CommandRunner add_status_command(CLI::App& app);
 CommandRunner add_decode_command(CLI::App& app);
 CommandRunner add_demo_command(CLI::App& app);
 CommandRunner add_keygen_command(CLI::App& app);
+CommandRunner add_enroll_command(CLI::App& app);
+CommandRunner add_sync_command(CLI::App& app);
 
 }  // namespace einlass::app

@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
       {"checkin", add_checkin_command(app)}, {"walk-in", add_walk_in_command(app)},
       {"status", add_status_command(app)},   {"decode", add_decode_command(app)},
       {"demo", add_demo_command(app)},       {"keygen", add_keygen_command(app)},
+      {"enroll", add_enroll_command(app)},   {"sync", add_sync_command(app)},
   };
   try {
     app.parse(argc, argv);

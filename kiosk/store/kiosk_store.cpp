@@ -1,11 +1,11 @@
 #include "kiosk/store/kiosk_store.hpp"
 
-#include <sys/stat.h>
-
 #include <sstream>
 
 #include "kiosk/core/search_fold.hpp"
 #include "kiosk/core/uuid.hpp"
+#include "kiosk/store/durable_file.hpp"
+#include "kiosk/store/event_columns.hpp"
 #include "kiosk/store/migrations.hpp"
 
 namespace einlass::store {
@@ -14,63 +14,6 @@ namespace {
 
 using core::CheckinEvent;
 using core::RosterEntry;
-
-std::string join(const std::vector<std::string>& parts) {
-  std::string out;
-  for (size_t i = 0; i < parts.size(); ++i) {
-    if (i) out += ',';
-    out += parts[i];
-  }
-  return out;
-}
-
-std::vector<std::string> split(const std::string& text) {
-  std::vector<std::string> out;
-  if (text.empty()) return out;
-  std::stringstream in(text);
-  std::string part;
-  while (std::getline(in, part, ','))
-    out.push_back(part);
-  if (text.back() == ',') out.emplace_back();
-  return out;
-}
-
-std::string flags_text(const std::vector<bool>& flags) {
-  std::string out;
-  for (bool f : flags)
-    out.push_back(f ? '1' : '0');
-  return out;
-}
-
-std::vector<bool> parse_flags(const std::string& text) {
-  std::vector<bool> out;
-  for (char c : text)
-    out.push_back(c == '1');
-  return out;
-}
-
-constexpr std::string_view kEventColumns =
-    "uuid, kind, participant, venue, day, round, room, rooms, rooms_here, device, wall_ms, "
-    "hlc_ms, hlc_counter, ref, detail";
-
-CheckinEvent read_event(const Statement& st) {
-  CheckinEvent e;
-  e.uuid = st.text(0);
-  e.kind = core::parse_event_kind(st.text(1)).value_or(core::EventKind::Entry);
-  e.participant = st.text(2);
-  e.venue = st.text(3);
-  e.day = st.text(4);
-  e.round = static_cast<int>(st.integer(5));
-  e.room = st.text(6);
-  e.rooms = split(st.text(7));
-  e.rooms_assigned_here = parse_flags(st.text(8));
-  e.device = st.text(9);
-  e.wall_ms = st.integer(10);
-  e.hlc = {st.integer(11), static_cast<uint32_t>(st.integer(12))};
-  e.ref = st.text(13);
-  e.detail = st.text(14);
-  return e;
-}
 
 constexpr std::string_view kRosterColumns =
     "participant_id, registration_id, ticket_serial, opaque_code, first_name, last_name, "
@@ -87,8 +30,8 @@ RosterEntry read_roster(const Statement& st) {
   r.organisation = st.text(6);
   r.venue = st.text(7);
   r.day = st.text(8);
-  r.round_topics = split(st.text(9));
-  r.unplaced_topics = split(st.text(10));
+  r.round_topics = split_list(st.text(9));
+  r.unplaced_topics = split_list(st.text(10));
   r.cancelled = st.integer(11) != 0;
   r.walk_in = st.integer(12) != 0;
   return r;
@@ -115,18 +58,9 @@ KioskStore::KioskStore(const std::filesystem::path& file) : db_(file) {
 }
 
 void KioskStore::configure_and_check() {
-  // The store holds names: readable by the kiosk's user only.
-  ::chmod(db_.file().c_str(), 0600);
-  try {
-    db_.exec("PRAGMA journal_mode = WAL");
-  } catch (const StoreError& e) {
-    throw StoreError("the store " + db_.file().string() +
-                     " is not an Einlass store or is damaged (" + e.what() +
-                     "). Move it aside (keep it for the organiser) and start again: the kiosk "
-                     "syncs its roster anew.");
-  }
-  db_.exec("PRAGMA synchronous = FULL");
-  db_.exec("PRAGMA foreign_keys = ON");
+  configure_durable_file(db_,
+                         "Move it aside (keep it for the organiser) and start again: the kiosk "
+                         "syncs its roster anew.");
   // quick_check is O(pages) like integrity_check but skips the index cross-checks: it finds a
   // torn or corrupted file while keeping cold start well under a second on a full store.
   const auto verdict = db_.query_text("PRAGMA quick_check");
@@ -182,27 +116,10 @@ size_t KioskStore::merge_remote(const std::vector<CheckinEvent>& events, int64_t
 }
 
 std::optional<int64_t> KioskStore::insert_event(const CheckinEvent& e, std::string_view origin) {
-  db_.prepare(
-         "INSERT OR IGNORE INTO events (uuid, kind, participant, venue, day, round, room, rooms, "
-         "rooms_here, device, wall_ms, hlc_ms, hlc_counter, ref, detail, origin) "
-         "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
-      .bind(1, e.uuid)
-      .bind(2, core::event_kind_name(e.kind))
-      .bind(3, e.participant)
-      .bind(4, e.venue)
-      .bind(5, e.day)
-      .bind(6, e.round)
-      .bind(7, e.room)
-      .bind(8, join(e.rooms))
-      .bind(9, flags_text(e.rooms_assigned_here))
-      .bind(10, e.device)
-      .bind(11, e.wall_ms)
-      .bind(12, e.hlc.wall_ms)
-      .bind(13, static_cast<int64_t>(e.hlc.counter))
-      .bind(14, e.ref)
-      .bind(15, e.detail)
-      .bind(16, origin)
-      .run();
+  Statement insert = db_.prepare("INSERT OR IGNORE INTO events (" + std::string(kEventColumns) +
+                                 ", origin) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  bind_event_columns(insert, e);
+  insert.bind(kEventColumnCount + 1, origin).run();
   if (db_.changes() == 0) return std::nullopt;  // known uuid: the union already holds it
   const int64_t seq = sqlite3_last_insert_rowid(db_.handle());
   for (size_t r = 0; r < e.rooms.size() && r < e.rooms_assigned_here.size(); ++r) {
@@ -220,7 +137,18 @@ std::vector<CheckinEvent> KioskStore::events() const {
   std::vector<CheckinEvent> out;
   Statement st = db_.prepare("SELECT " + std::string(kEventColumns) + " FROM events ORDER BY seq");
   while (st.step())
-    out.push_back(read_event(st));
+    out.push_back(read_event_columns(st));
+  return out;
+}
+
+std::vector<std::pair<int64_t, CheckinEvent>> KioskStore::outbox_events(int limit) const {
+  std::vector<std::pair<int64_t, CheckinEvent>> out;
+  Statement st = db_.prepare("SELECT " + std::string(kEventColumns) +
+                             ", o.event_seq FROM outbox o JOIN events ON events.seq = o.event_seq "
+                             "WHERE o.rejected = 0 ORDER BY o.event_seq LIMIT ?");
+  st.bind(1, limit);
+  while (st.step())
+    out.emplace_back(st.integer(15), read_event_columns(st));
   return out;
 }
 
@@ -229,7 +157,7 @@ std::optional<CheckinEvent> KioskStore::event_by_uuid(std::string_view uuid) con
       db_.prepare("SELECT " + std::string(kEventColumns) + " FROM events WHERE uuid = ?");
   st.bind(1, uuid);
   if (!st.step()) return std::nullopt;
-  return read_event(st);
+  return read_event_columns(st);
 }
 
 std::optional<CheckinEvent> KioskStore::active_entry(std::string_view participant) const {
@@ -239,7 +167,7 @@ std::optional<CheckinEvent> KioskStore::active_entry(std::string_view participan
                   std::string(kNotUndone) + " ORDER BY hlc_ms, hlc_counter, uuid LIMIT 1");
   st.bind(1, participant);
   if (!st.step()) return std::nullopt;
-  return read_event(st);
+  return read_event_columns(st);
 }
 
 std::optional<CheckinEvent> KioskStore::active_room_entry(std::string_view participant, int round,
@@ -251,7 +179,7 @@ std::optional<CheckinEvent> KioskStore::active_room_entry(std::string_view parti
       std::string(kNotUndone) + " ORDER BY hlc_ms, hlc_counter, uuid LIMIT 1");
   st.bind(1, participant).bind(2, round).bind(3, room);
   if (!st.step()) return std::nullopt;
-  return read_event(st);
+  return read_event_columns(st);
 }
 
 int KioskStore::room_occupancy(int round, std::string_view room) const {
@@ -277,7 +205,7 @@ std::map<std::pair<int, std::string>, int> KioskStore::registered_topic_seats() 
       "SELECT round_topics, COUNT(*) FROM roster WHERE cancelled = 0 AND round_topics GLOB "
       "'*[^,]*' GROUP BY round_topics");
   while (st.step()) {
-    const auto topics = split(st.text(0));
+    const auto topics = split_list(st.text(0));
     const int people = static_cast<int>(st.integer(1));
     for (size_t r = 0; r < topics.size(); ++r)
       if (!topics[r].empty()) seats[{static_cast<int>(r + 1), topics[r]}] += people;
@@ -298,19 +226,23 @@ std::map<std::pair<int, std::string>, int> KioskStore::kiosk_assigned_seats() co
   return seats;
 }
 
-void KioskStore::upsert_roster(Transaction&, const RosterEntry& r) {
-  registered_seats_cache_.reset();
-  Statement st = db_.prepare(
-      "INSERT INTO roster (participant_id, registration_id, ticket_serial, opaque_code, "
-      "first_name, last_name, organisation, search_key, venue, day, round_topics, "
-      "unplaced_topics, cancelled, walk_in) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
-      "ON CONFLICT (participant_id) DO UPDATE SET registration_id = excluded.registration_id, "
-      "ticket_serial = excluded.ticket_serial, opaque_code = excluded.opaque_code, "
-      "first_name = excluded.first_name, last_name = excluded.last_name, "
-      "organisation = excluded.organisation, search_key = excluded.search_key, "
-      "venue = excluded.venue, day = excluded.day, round_topics = excluded.round_topics, "
-      "unplaced_topics = excluded.unplaced_topics, cancelled = excluded.cancelled, "
-      "walk_in = excluded.walk_in");
+namespace {
+
+// One roster row's upsert; the statement is prepared once per batch (a 50,000-person roster
+// page would otherwise spend most of its time preparing it again per row).
+constexpr std::string_view kUpsertRoster =
+    "INSERT INTO roster (participant_id, registration_id, ticket_serial, opaque_code, "
+    "first_name, last_name, organisation, search_key, venue, day, round_topics, "
+    "unplaced_topics, cancelled, walk_in) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
+    "ON CONFLICT (participant_id) DO UPDATE SET registration_id = excluded.registration_id, "
+    "ticket_serial = excluded.ticket_serial, opaque_code = excluded.opaque_code, "
+    "first_name = excluded.first_name, last_name = excluded.last_name, "
+    "organisation = excluded.organisation, search_key = excluded.search_key, "
+    "venue = excluded.venue, day = excluded.day, round_topics = excluded.round_topics, "
+    "unplaced_topics = excluded.unplaced_topics, cancelled = excluded.cancelled, "
+    "walk_in = excluded.walk_in";
+
+void upsert_roster_row(Statement& st, const RosterEntry& r) {
   st.bind(1, r.participant_id);
   if (r.registration_id != 0) {
     st.bind(2, static_cast<int64_t>(r.registration_id));
@@ -329,11 +261,24 @@ void KioskStore::upsert_roster(Transaction&, const RosterEntry& r) {
       .bind(8, core::fold_for_search(r.first_name + " " + r.last_name + " " + r.organisation))
       .bind(9, r.venue)
       .bind(10, r.day)
-      .bind(11, join(r.round_topics))
-      .bind(12, join(r.unplaced_topics))
+      .bind(11, join_list(r.round_topics))
+      .bind(12, join_list(r.unplaced_topics))
       .bind(13, r.cancelled ? 1 : 0)
       .bind(14, r.walk_in ? 1 : 0)
       .run();
+}
+
+}  // namespace
+
+void KioskStore::upsert_roster(Transaction& tx, const RosterEntry& r) {
+  upsert_roster(tx, std::vector<RosterEntry>{r});
+}
+
+void KioskStore::upsert_roster(Transaction&, const std::vector<RosterEntry>& entries) {
+  registered_seats_cache_.reset();
+  Statement st = db_.prepare(kUpsertRoster);
+  for (const RosterEntry& r : entries)
+    upsert_roster_row(st, r);
 }
 
 void KioskStore::upsert_roster(const std::vector<RosterEntry>& entries) {

@@ -37,6 +37,7 @@ class KioskStore {
 
   const std::string& device_id() const { return device_id_; }
   Database& db() { return db_; }
+  const Database& db() const { return db_; }
 
   // Writes the event, its outbox row and any seats the kiosk assigned, in the caller's open
   // transaction. Fills in uuid (if empty), device and hybrid logical clock.
@@ -48,6 +49,9 @@ class KioskStore {
   size_t merge_remote(const std::vector<core::CheckinEvent>& events, int64_t now_ms);
 
   std::vector<core::CheckinEvent> events() const;
+  // Outbox rows the server has not refused, oldest first, with their events and outbox seq
+  // (what the sync engine sends next).
+  std::vector<std::pair<int64_t, core::CheckinEvent>> outbox_events(int limit) const;
   std::optional<core::CheckinEvent> event_by_uuid(std::string_view uuid) const;
   // The participant's earliest (by HLC) entry that was not undone.
   std::optional<core::CheckinEvent> active_entry(std::string_view participant) const;
@@ -63,6 +67,8 @@ class KioskStore {
   void upsert_roster(const std::vector<core::RosterEntry>& entries);
   // Inside the caller's transaction (walk-ins: roster row and event commit together).
   void upsert_roster(Transaction& tx, const core::RosterEntry& entry);
+  // Many rows inside the caller's transaction with one prepared statement (roster sync pages).
+  void upsert_roster(Transaction& tx, const std::vector<core::RosterEntry>& entries);
   std::optional<core::RosterEntry> roster_by_registration(uint32_t registration_id) const;
   std::optional<core::RosterEntry> roster_by_code(std::string_view opaque_code) const;
   std::optional<core::RosterEntry> roster_by_participant(std::string_view participant_id) const;

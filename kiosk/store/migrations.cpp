@@ -1,6 +1,7 @@
 #include "kiosk/store/migrations.hpp"
 
 #include <array>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -9,7 +10,7 @@ namespace einlass::store {
 namespace {
 
 // Never edit a step once released: add a new one. Index + 1 is the version it produces.
-constexpr std::array<std::string_view, 1> kSteps{
+constexpr std::array<std::string_view, 2> kSteps{
     R"sql(
 CREATE TABLE meta (
   key   TEXT PRIMARY KEY,
@@ -88,6 +89,42 @@ CREATE UNIQUE INDEX roster_by_registration ON roster (registration_id)
   WHERE registration_id IS NOT NULL;
 CREATE UNIQUE INDEX roster_by_code ON roster (opaque_code) WHERE opaque_code IS NOT NULL;
 )sql",
+    // 2: sync with the central server (sync/client).
+    R"sql(
+-- Where the server is, this kiosk's token there, the enrolled venue, the event config and
+-- ticket keys the server handed out, and how far each feed has been read (cursors are the
+-- server's, never this kiosk's clock).
+CREATE TABLE sync_state (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+
+-- The organiser's live agenda changes, a log applied in id order to the configured agenda
+-- (kiosk/core/agenda_changes.hpp). Times in minutes since midnight; NULL = not changed.
+CREATE TABLE agenda_changes (
+  id         INTEGER PRIMARY KEY,
+  kind       TEXT NOT NULL,
+  venue      TEXT NOT NULL,
+  day        TEXT NOT NULL,
+  from_min   INTEGER NOT NULL DEFAULT 0,
+  minutes    INTEGER NOT NULL DEFAULT 0,
+  item       INTEGER NOT NULL DEFAULT -1,
+  start_min  INTEGER,
+  end_min    INTEGER,
+  title      TEXT,
+  created_ms INTEGER NOT NULL DEFAULT 0
+);
+
+-- What remains after a revocation wiped the personal data: when, and anonymous counts.
+CREATE TABLE wipe_log (
+  wiped_ms INTEGER NOT NULL,
+  reason   TEXT NOT NULL,
+  counts   TEXT NOT NULL
+);
+
+-- The sync engine reads the outbox in order, skipping what the server refused.
+CREATE INDEX outbox_waiting ON outbox (rejected, event_seq);
+)sql",
 };
 
 }  // namespace
@@ -96,20 +133,26 @@ int latest_schema_version() {
   return static_cast<int>(kSteps.size());
 }
 
-void migrate(Database& db) {
+void apply_schema_steps(Database& db, std::span<const std::string_view> steps,
+                        std::string_view program) {
+  const int latest = static_cast<int>(steps.size());
   const int current = static_cast<int>(db.query_int("PRAGMA user_version"));
-  if (current > latest_schema_version()) {
-    throw StoreError(db.file().string() + " was written by a newer Einlass (schema version " +
-                     std::to_string(current) + ", this program knows up to " +
-                     std::to_string(latest_schema_version()) +
+  if (current > latest) {
+    throw StoreError(db.file().string() + " was written by a newer " + std::string(program) +
+                     " (schema version " + std::to_string(current) +
+                     ", this program knows up to " + std::to_string(latest) +
                      "). Install the newer version; the file was not changed.");
   }
-  for (int version = current; version < latest_schema_version(); ++version) {
+  for (int version = current; version < latest; ++version) {
     Transaction tx(db);
-    db.exec(kSteps[version]);
+    db.exec(steps[static_cast<size_t>(version)]);
     db.exec("PRAGMA user_version = " + std::to_string(version + 1));
     tx.commit();
   }
+}
+
+void migrate(Database& db) {
+  apply_schema_steps(db, kSteps, "Einlass");
 }
 
 }  // namespace einlass::store

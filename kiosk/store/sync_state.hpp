@@ -1,0 +1,100 @@
+#pragma once
+// The kiosk store's side of sync: enrolment, cursors, the outbox as the sync engine drains it,
+// remote data applied, agenda changes, and the wipe after a revocation. Works on a KioskStore
+// (its own connection: the sync thread opens one, the UI another), in short transactions so
+// check-ins never wait long for the write lock.
+//
+// Every page from the server is applied before its cursor is saved; applying is idempotent
+// (events merge by uuid, roster rows upsert by id), so a crash in between only repeats work.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kiosk/core/agenda_changes.hpp"
+#include "kiosk/core/checkin_event.hpp"
+#include "kiosk/core/roster_entry.hpp"
+#include "kiosk/store/kiosk_store.hpp"
+
+namespace einlass::store {
+
+struct Enrolment {
+  std::string server_url;  // "https://einlass.example.org" (no trailing slash)
+  std::string token;       // bearer token; the server keeps only its hash
+  std::string venue;
+  std::string ca_file;            // optional private CA (PEM)
+  std::string pinned_public_key;  // optional curl pin "sha256//…"
+  int64_t enrolled_ms = 0;
+};
+
+// What the server handed out: the event config (TOML) and the ticket public keys.
+struct EnrolledConfig {
+  std::string event_config;
+  std::vector<std::string> public_keys;  // lines of *.public files
+  int64_t version = 0;
+};
+
+struct SyncCursors {
+  int64_t events = 0;  // other kiosks' events read up to here
+  int64_t roster = 0;
+  int64_t agenda = 0;
+};
+
+struct OutboxItem {
+  int64_t seq = 0;
+  core::CheckinEvent event;
+};
+
+struct RejectedEvent {
+  core::CheckinEvent event;
+  std::string reason;  // the server's, for staff
+};
+
+struct WipeRecord {
+  int64_t wiped_ms = 0;
+  std::string reason;
+  std::string counts_json;  // anonymous counts at the moment of the wipe
+};
+
+// Enrolment. Saving a different venue than before drops the old venue's roster, agenda
+// changes and cursors: a kiosk holds only its own venue's data (principle 5).
+std::optional<Enrolment> load_enrolment(const KioskStore& store);
+void save_enrolment(KioskStore& store, const Enrolment& enrolment, const EnrolledConfig& config);
+std::optional<EnrolledConfig> load_enrolled_config(const KioskStore& store);
+void save_enrolled_config(KioskStore& store, const EnrolledConfig& config);
+bool is_revoked(const KioskStore& store);
+
+SyncCursors load_cursors(const KioskStore& store);
+
+// Oldest first, at most `limit`, skipping events the server refused.
+std::vector<OutboxItem> outbox_batch(const KioskStore& store, int limit);
+// One transaction: acknowledged events leave the outbox; refused ones stay, marked with the
+// server's reason, and are no longer sent.
+void settle_outbox(KioskStore& store, const std::vector<int64_t>& acknowledged,
+                   const std::vector<std::pair<int64_t, std::string>>& rejected);
+// Counts one more failed attempt for these events (shown to staff when it keeps failing).
+void note_attempt(KioskStore& store, const std::vector<int64_t>& seqs, const std::string& error);
+std::vector<RejectedEvent> rejected_events(const KioskStore& store);
+
+// Other kiosks' events: merged by uuid; a walk-in's roster row is created from its event so
+// staff here can find them too. Returns how many events were new.
+size_t apply_remote_events(KioskStore& store, const std::vector<core::CheckinEvent>& events,
+                           int64_t cursor, int64_t now_ms);
+// Roster rows of this venue (new, changed, cancelled) and ids that left it.
+void apply_roster_page(KioskStore& store, const std::vector<core::RosterEntry>& entries,
+                       const std::vector<std::string>& removed, int64_t cursor);
+void apply_agenda_changes(KioskStore& store, const std::vector<core::AgendaChange>& changes,
+                          int64_t cursor);
+// The changes for one venue and day, in id order: pass them to core::apply_agenda_changes.
+std::vector<core::AgendaChange> agenda_changes_for(const KioskStore& store,
+                                                   const std::string& venue,
+                                                   const std::string& day);
+
+// The organiser revoked this kiosk: delete every event, outbox row, roster row (names) and the
+// token, overwriting the freed pages, and keep only anonymous counts in wipe_log. The kiosk can
+// be enrolled again with a new code.
+WipeRecord wipe_personal_data(KioskStore& store, int64_t now_ms, const std::string& reason);
+std::vector<WipeRecord> wipe_log(const KioskStore& store);
+
+}  // namespace einlass::store

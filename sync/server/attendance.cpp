@@ -1,0 +1,88 @@
+#include "sync/server/attendance.hpp"
+
+#include <set>
+
+namespace einlass::sync::server {
+
+namespace {
+// `u.ref <> ''` repeats the partial index's WHERE so SQLite uses events_by_ref.
+constexpr std::string_view kNotUndone =
+    "NOT EXISTS (SELECT 1 FROM events u WHERE u.ref = e.uuid AND u.ref <> '' AND "
+    "u.kind = 'undo')";
+}  // namespace
+
+std::vector<DayAttendance> attendance(const store::Database& db) {
+  std::map<std::pair<std::string, std::string>, DayAttendance> days;
+  auto day_of = [&](const std::string& venue, const std::string& day) -> DayAttendance& {
+    DayAttendance& d = days[{venue, day}];
+    d.venue = venue;
+    d.day = day;
+    return d;
+  };
+  {
+    store::Statement st = db.prepare(
+        "SELECT venue, day, COUNT(DISTINCT participant) FROM events e WHERE kind = 'entry' AND " +
+        std::string(kNotUndone) + " GROUP BY venue, day");
+    while (st.step())
+      day_of(st.text(0), st.text(1)).checked_in = st.integer(2);
+  }
+  {
+    store::Statement st = db.prepare(
+        "SELECT venue, day, COUNT(DISTINCT participant) FROM events WHERE kind = 'walk_in' "
+        "GROUP BY venue, day");
+    while (st.step())
+      day_of(st.text(0), st.text(1)).walk_ins = st.integer(2);
+  }
+  {
+    store::Statement st = db.prepare(
+        "SELECT venue, day, round, room, COUNT(DISTINCT participant) FROM events e WHERE "
+        "kind = 'room_entry' AND " +
+        std::string(kNotUndone) + " GROUP BY venue, day, round, room");
+    while (st.step())
+      day_of(st.text(0), st.text(1)).rooms[{static_cast<int>(st.integer(2)), st.text(3)}] =
+          st.integer(4);
+  }
+  {
+    store::Statement st = db.prepare(
+        "SELECT venue, day, participant, uuid, device FROM events e WHERE kind = 'entry' AND " +
+        std::string(kNotUndone) +
+        " AND (venue, day, participant) IN (SELECT venue, day, participant FROM events e "
+        "WHERE kind = 'entry' AND " +
+        std::string(kNotUndone) +
+        " GROUP BY venue, day, participant HAVING COUNT(*) > 1) "
+        "ORDER BY venue, day, participant, hlc_ms, hlc_counter, uuid");
+    while (st.step()) {
+      DayAttendance& d = day_of(st.text(0), st.text(1));
+      if (d.duplicates.empty() || d.duplicates.back().participant != st.text(2))
+        d.duplicates.push_back({st.text(2), {}, {}});
+      d.duplicates.back().events.push_back(st.text(3));
+      d.duplicates.back().devices.push_back(st.text(4));
+    }
+  }
+  std::vector<DayAttendance> out;
+  for (auto& [key, d] : days)
+    out.push_back(std::move(d));
+  return out;
+}
+
+nlohmann::json attendance_to_json(const std::vector<DayAttendance>& days) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const DayAttendance& d : days) {
+    nlohmann::json rooms = nlohmann::json::array();
+    for (const auto& [key, count] : d.rooms)
+      rooms.push_back({{"round", key.first}, {"room", key.second}, {"people", count}});
+    nlohmann::json duplicates = nlohmann::json::array();
+    for (const DuplicateEntry& dup : d.duplicates)
+      duplicates.push_back(
+          {{"participant", dup.participant}, {"events", dup.events}, {"devices", dup.devices}});
+    list.push_back({{"venue", d.venue},
+                    {"day", d.day},
+                    {"checked_in", d.checked_in},
+                    {"walk_ins", d.walk_ins},
+                    {"rooms", rooms},
+                    {"duplicates", duplicates}});
+  }
+  return {{"days", list}};
+}
+
+}  // namespace einlass::sync::server

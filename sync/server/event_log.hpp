@@ -1,0 +1,37 @@
+#pragma once
+// The server's event log: storing what kiosks push (idempotent by uuid, one result per
+// event) and reading it back as pages for kiosks and organisers.
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "kiosk/core/checkin_event.hpp"
+#include "kiosk/store/sqlite_db.hpp"
+#include "sync/protocol/messages.hpp"
+#include "sync/server/credentials.hpp"
+#include "sync/server/server_config.hpp"
+
+namespace einlass::sync::server {
+
+// Checks every event of a push (format, and that it belongs to the pushing device's venue and
+// the event's days, rooms and rounds) and stores the good ones in one transaction. A bad event
+// gets a "rejected" result with the reason; the rest of the batch is stored.
+// `before_commit` runs inside the transaction after the inserts (fault injection in tests).
+std::vector<protocol::PushResult> ingest_events(store::Database& db, const nlohmann::json& events,
+                                                const Device& device, const ServerConfig& config,
+                                                int64_t now_ms,
+                                                const std::function<void()>& before_commit = {});
+
+// Events of `venue` after `since`, without those `exclude_device` pushed itself ("" = all);
+// `venue` "" = every venue (organisers).
+protocol::EventsPage events_page(const store::Database& db, const std::string& venue,
+                                 const std::string& exclude_device, int64_t since, int limit);
+
+// Every stored event (organiser exports, attendance, tests).
+std::vector<core::CheckinEvent> all_events(const store::Database& db);
+
+}  // namespace einlass::sync::server
