@@ -80,11 +80,20 @@ FrameStatus FileSource::next_frame(Frame& out, std::chrono::milliseconds timeout
     return FrameStatus::NoFrame;
   }
   std::this_thread::sleep_until(due);
-  const std::uint64_t index = std::max<std::uint64_t>(
+  std::uint64_t index = std::max<std::uint64_t>(
       next, static_cast<std::uint64_t>((FrameClock::now() - start_) / period));
   const auto hold_frames =
       std::max<std::uint64_t>(1, static_cast<std::uint64_t>(settings_.hold / period));
   std::uint64_t image = index / hold_frames;
+  const std::uint64_t next_image = last_index_ ? *last_index_ / hold_frames + 1 : 0;
+  if (image > next_image) {
+    // The reader was busy for longer than an image is held: show the image it would have
+    // missed rather than skip it (every photo of a folder is to be tried), and let the slide
+    // show's time line continue from there.
+    image = next_image;
+    index = image * hold_frames;
+    start_ = FrameClock::now() - period * index;
+  }
   if (image >= images_.size()) {
     if (!settings_.loop) return FrameStatus::Finished;
     image %= images_.size();

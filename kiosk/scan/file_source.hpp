@@ -20,7 +20,9 @@ struct FileSourceSettings {
 
 // PNG/JPEG files as a camera: a slide show of one image or a folder's images in name order,
 // for tests, for the demo, and to try the decoder on photos taken at a venue. Images are
-// loaded when the source is opened (at most 64; unreadable files are skipped).
+// loaded when the source is opened (at most 64; unreadable files are skipped). Like a camera,
+// a reader that falls behind gets the newest frame, but never skips a whole image: each is
+// shown at least once, in order, however busy the machine is.
 class FileSource final : public FrameSource {
  public:
   explicit FileSource(std::filesystem::path folder_or_file, FileSourceSettings settings = {});

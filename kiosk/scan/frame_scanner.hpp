@@ -15,16 +15,15 @@ namespace einlass::scan {
 struct FrameScannerSettings {
   FrameDecodeSettings decode;
   MotionGateSettings gate;
-  // Decode at least this often even when nothing moves, so that a code that slid in too
-  // blurred to read and then stopped is read within this time. It also bounds the cost of a
-  // still scene: at 30 fps only every 8th frame is decoded.
-  std::chrono::milliseconds still_decode_interval{250};
+  // While nothing moves, decode this often (and on the first still frame after motion), and
+  // when the locator finds nothing, let ZXing search the whole frame: the safety net for a
+  // code the cheap search does not see (one that slid in too blurred to read and stopped, or
+  // that the locator misses). With 400 ms at 30 fps a decode comes every 13th frame, so any
+  // code held still for half a second is looked at with the full search at least once.
+  std::chrono::milliseconds still_decode_interval{400};
   // After a code was read, decode every frame for this long, starting where it was: the
   // outline follows the code, and its sightings keep the double-scan rule's hold-off running.
   std::chrono::milliseconds follow_code_for{1000};
-  // When the locator finds nothing in a still frame, let ZXing search the whole frame at most
-  // this often: a safety net for a code the cheap search does not see.
-  std::chrono::milliseconds whole_frame_interval{1000};
   // The double-scan rule (see RepeatFilter).
   std::chrono::milliseconds repeat_hold_off{3000};
 };
@@ -33,6 +32,7 @@ struct FrameScannerSettings {
 struct FrameVerdict {
   bool moved = false;             // the motion gate saw a change since the last decoded frame
   bool decoded = false;           // the decoder ran on this frame
+  bool whole_frame = false;       // ...and searched the whole frame (the locator found nothing)
   std::optional<DecodedQr> code;  // the code read from this frame
   bool new_scan = false;          // `code` is a new scan under the double-scan rule
 };
@@ -58,7 +58,9 @@ class FrameScanner {
   FrameDecoder decoder_;
   MotionGate gate_;
   RepeatFilter repeats_;
-  std::optional<FrameClock::time_point> last_decode_time_, last_code_time_, last_whole_time_;
+  std::optional<FrameClock::time_point> last_decode_time_, last_code_time_;
+  // Motion was seen and no still frame has been decoded since.
+  bool settle_check_due_ = false;
   std::optional<std::array<Point, 4>> last_corners_;
 };
 

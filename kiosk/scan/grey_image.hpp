@@ -5,11 +5,14 @@
 
 namespace einlass::scan {
 
-// A borrowed 8-bit luminance image, read in place so that a camera frame reaches the decoder
-// without a copy. `stride` is the distance in bytes between the starts of two rows (drivers pad
-// rows); `pixel_stride` the distance between two neighbouring pixels of a row: 1 for a grey or
-// planar Y buffer, 2 for the luma bytes of a packed YUYV frame (Y0 U Y1 V ...), whose "Y plane"
-// is interleaved with chroma and cannot be described by a row stride alone.
+// A borrowed 8-bit luminance image. `stride` is the distance in bytes between the starts of two
+// rows (drivers pad rows); `pixel_stride` the distance between two neighbouring pixels of a
+// row: 1 for a grey or planar Y buffer, 2 for the luma bytes of a packed YUYV frame
+// (Y0 U Y1 V ...), whose "Y plane" is interleaved with chroma and cannot be described by a row
+// stride alone. Our own code (motion gate, finder locator, 2x2 shrink) reads any view in place;
+// ZXing 1.4 binarizes only dense rows, so it copies a view with pixel_stride != 1 — just the
+// region handed to it, or the whole frame for a whole-frame search — into a buffer of its own.
+// scan_bench section 1 measures what that costs on YUYV frames.
 struct GreyView {
   const std::uint8_t* data = nullptr;
   int width = 0;

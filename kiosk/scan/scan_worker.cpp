@@ -3,6 +3,7 @@
 #include <time.h>
 
 #include <algorithm>
+#include <exception>
 #include <utility>
 
 #include "kiosk/scan/grey_filters.hpp"
@@ -47,7 +48,22 @@ ScanWorker::~ScanWorker() {
 
 std::optional<ScanResult> ScanWorker::take_scan() {
   std::lock_guard lock(mutex_);
-  return std::exchange(pending_scan_, std::nullopt);
+  if (pending_scans_.empty()) return std::nullopt;
+  ScanResult scan = std::move(pending_scans_.front());
+  pending_scans_.pop_front();
+  return scan;
+}
+
+void ScanWorker::queue_scan(ScanResult scan) {
+  std::lock_guard lock(mutex_);
+  // A code already waiting is not queued twice (the double-scan rule lets it through again
+  // only after its hold-off, by when the window has long taken it).
+  const auto same = std::find_if(pending_scans_.begin(), pending_scans_.end(),
+                                 [&](const ScanResult& s) { return s.code == scan.code; });
+  if (same != pending_scans_.end()) return;
+  if (pending_scans_.size() >= kMaxPendingScans) pending_scans_.pop_front();
+  pending_scans_.push_back(std::move(scan));
+  ++stats_.scans;
 }
 
 bool ScanWorker::latest_preview(PreviewFrame& out, uint64_t newer_than) const {
@@ -104,21 +120,42 @@ void ScanWorker::run() {
       if (!first) ++stats_.reconnects;
     }
     first = false;
-    std::string why_not;
-    if (!source_->open(why_not)) {
-      set_state(CameraState::Unavailable, why_not);
-      if (!pause(settings_.retry_interval)) break;
-      continue;
+    // Nothing thrown on this thread may end the kiosk (an exception leaving a std::thread
+    // calls std::terminate): a driver or decoder failure is reported like a lost camera and
+    // tried again, and the hardware scanner and typed codes keep working meanwhile.
+    try {
+      open_and_stream();
+    } catch (const std::exception& e) {
+      set_state(CameraState::Unavailable, description_ + ": " + e.what());
+    } catch (...) {
+      set_state(CameraState::Unavailable, description_ + ": unknown error");
     }
-    set_state(CameraState::Starting);
-    stream();
-    source_->close();
     if (state_.load() != CameraState::Unavailable) break;  // stopped, or a finite source ended
     if (!pause(settings_.retry_interval)) break;
   }
 }
 
-// Reads frames until the worker stops (state unchanged), the source ends (state unchanged) or
+void ScanWorker::open_and_stream() {
+  std::string why_not;
+  if (!source_->open(why_not)) {
+    set_state(CameraState::Unavailable, why_not);
+    return;
+  }
+  // Closed however streaming ends, also when it throws.
+  struct Closer {
+    FrameSource& source;
+    ~Closer() {
+      try {
+        source.close();
+      } catch (...) {  // a failing close changes nothing: the next open() starts afresh
+      }
+    }
+  } closer{*source_};
+  set_state(CameraState::Starting);
+  stream();
+}
+
+// Reads frames until the worker stops (state unchanged), the source ends (state Finished) or
 // the camera is lost (state Unavailable).
 void ScanWorker::stream() {
   auto last_frame_at = FrameClock::now();
@@ -145,6 +182,7 @@ void ScanWorker::stream() {
         set_state(CameraState::Unavailable, description_ + ": camera disconnected");
         return;
       case FrameStatus::Finished:
+        set_state(CameraState::Finished);
         return;
     }
   }
@@ -154,9 +192,7 @@ void ScanWorker::handle(const Frame& frame) {
   const FrameVerdict verdict = scanner_.process(frame);
   bool news = false;
   if (verdict.new_scan) {
-    std::lock_guard lock(mutex_);
-    pending_scan_ = ScanResult{verdict.code->text, verdict.code->corners, frame.captured_at};
-    ++stats_.scans;
+    queue_scan(ScanResult{verdict.code->text, verdict.code->corners, frame.captured_at});
     news = true;
   }
   const bool preview_due =
@@ -170,6 +206,7 @@ void ScanWorker::handle(const Frame& frame) {
     std::lock_guard lock(mutex_);
     ++stats_.frames;
     stats_.decoded += verdict.decoded ? 1 : 0;
+    stats_.whole_frame += verdict.whole_frame ? 1 : 0;
     stats_.thread_cpu_seconds = thread_cpu_seconds();
   }
   if (news) notify();

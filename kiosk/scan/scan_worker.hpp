@@ -7,7 +7,9 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <cstddef>
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -45,7 +47,8 @@ enum class CameraState {
   NoCamera,     // started without a frame source (spec "")
   Starting,     // opening the device, or waiting for its first frame
   Running,      // frames are arriving
-  Unavailable,  // could not open or lost (unplugged); retried every retry_interval
+  Unavailable,  // could not open, lost (unplugged) or failed; retried every retry_interval
+  Finished,     // a finite source (files without looping) has shown everything
 };
 
 struct ScanWorkerSettings {
@@ -70,6 +73,7 @@ struct ScanWorkerSettings {
 struct ScanWorkerStats {
   std::uint64_t frames = 0;       // frames received from the source
   std::uint64_t decoded = 0;      // frames the decoder ran on
+  std::uint64_t whole_frame = 0;  // ...of which searched whole (still frames, locator empty)
   std::uint64_t scans = 0;        // new scans (after the double-scan rule)
   std::uint64_t reconnects = 0;   // attempts to open the source again after a failure or loss
   double thread_cpu_seconds = 0;  // CPU time the worker thread has used
@@ -87,8 +91,11 @@ class ScanWorker {  // camera + decode on its own thread
   ScanWorker(const ScanWorker&) = delete;
   ScanWorker& operator=(const ScanWorker&) = delete;
 
-  // The newest scan not yet taken (double-scan rule applied).
+  // The oldest scan not yet taken (double-scan rule applied). Up to kMaxPendingScans different
+  // codes wait, so two tickets read before the window looks are both answered; beyond that the
+  // oldest is dropped (the window takes scans every frame, so that means it was stuck).
   std::optional<ScanResult> take_scan();
+  static constexpr std::size_t kMaxPendingScans = 4;
   // Copies the newest preview into `out` if its sequence is greater than `newer_than`; reuses
   // `out.pixels`' memory. False when there is nothing newer.
   bool latest_preview(PreviewFrame& out, uint64_t newer_than) const;
@@ -101,7 +108,10 @@ class ScanWorker {  // camera + decode on its own thread
 
  private:
   void run();
+  // One attempt: open the source and read it until it ends, is lost or the worker stops.
+  void open_and_stream();
   void stream();
+  void queue_scan(ScanResult scan);
   void handle(const Frame& frame);
   void publish_preview(const Frame& frame);
   void set_state(CameraState state, const std::string& problem = {});
@@ -118,7 +128,7 @@ class ScanWorker {  // camera + decode on its own thread
   mutable std::mutex mutex_;
   std::condition_variable stop_signal_;
   bool stopping_ = false;
-  std::optional<ScanResult> pending_scan_;
+  std::deque<ScanResult> pending_scans_;
   PreviewFrame preview_, preview_back_;
   std::string problem_;
   ScanWorkerStats stats_;

@@ -19,8 +19,10 @@ struct V4l2CameraSettings {
   int buffers = 4;
 };
 
-// A V4L2 webcam (UVC) as a frame source: mmap streaming, YUYV read in place (the luma bytes
-// of the driver's buffer, no copy) or MJPEG decoded straight to grey and scaled in the DCT.
+// A V4L2 webcam (UVC) as a frame source: mmap streaming, YUYV handed on as a view of the luma
+// bytes in the driver's buffer (pixel stride 2; the motion gate and locator read it in place,
+// ZXing copies the part it decodes, see grey_image.hpp) or MJPEG decoded straight to grey and
+// scaled in the DCT.
 // The device is named by path or by (part of) its name, resolved again on every open().
 class V4l2Camera final : public FrameSource {
  public:

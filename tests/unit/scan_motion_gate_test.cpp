@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <optional>
+
 #include "kiosk/scan/motion_gate.hpp"
 #include "kiosk/scan/synthetic_scene.hpp"
 #include "scan_test_support.hpp"
@@ -45,18 +47,35 @@ TEST(ScanMotionGate, SomeoneSteppingInFrontIsMotion) {
 }
 
 TEST(ScanMotionGate, SlowChangeAddsUpAgainstTheLastDecodedFrame) {
-  // A code fading in over many frames (a phone screen waking up) changes each frame only a
-  // little, but the gate compares with the frame the decoder last saw, not the previous one.
-  MotionGate gate;
-  gate.moved(render_scene(empty_scene(5)).view());
-  gate.accept();
-  bool moved = false;
-  for (int step = 1; step <= 10 && !moved; ++step) {
+  // A code fading in on a phone screen that is already in view (the screen waking up): each
+  // frame differs from the one before by less than the gate's threshold, so a gate comparing
+  // with the previous frame would never see it. Compared with the frame the decoder last saw
+  // (the one accept() was called for), the change adds up within a few frames. Same sensor
+  // noise in every frame, so only the fade differs.
+  const auto faded = [](int step) {
     SceneSpec spec = scene_with_code(ticket_text(2), 220, 640, 360, 5);
-    spec.code->dark = 215 - step * 17;  // contrast grows from nothing to full
-    moved = gate.moved(render_scene(spec).view());
+    spec.code->dark = spec.code->light - step * 6;  // step 0: a blank white card
+    return render_scene(spec);
+  };
+  MotionGate since_decoded, since_previous;
+  ASSERT_TRUE(since_decoded.moved(faded(0).view()));
+  since_decoded.accept();
+  since_previous.moved(faded(0).view());
+  since_previous.accept();
+
+  std::optional<int> first_moved;
+  for (int step = 1; step <= 6 && !first_moved; ++step) {
+    const GreyImage frame = faded(step);
+    EXPECT_FALSE(since_previous.moved(frame.view())) << "step " << step << " alone is small";
+    since_previous.accept();
+    if (since_decoded.moved(frame.view())) first_moved = step;
   }
-  EXPECT_TRUE(moved);
+  ASSERT_TRUE(first_moved.has_value()) << "the fade never added up to motion";
+  EXPECT_GE(*first_moved, 2) << "the first step alone must be below the threshold";
+
+  // Once the decoder has looked (accept()), the next small step is compared with that frame.
+  since_decoded.accept();
+  EXPECT_FALSE(since_decoded.moved(faded(*first_moved + 1).view()));
 }
 
 TEST(ScanMotionGate, NewFrameSizeIsMotion) {

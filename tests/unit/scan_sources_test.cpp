@@ -8,6 +8,7 @@
 
 #include <unistd.h>
 
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
@@ -20,6 +21,7 @@
 #include "kiosk/scan/capture_mode.hpp"
 #include "kiosk/scan/file_source.hpp"
 #include "kiosk/scan/frame_decoder.hpp"
+#include "kiosk/scan/image_file.hpp"
 #include "kiosk/scan/mjpeg_decoder.hpp"
 #include "kiosk/scan/synthetic_camera.hpp"
 #include "kiosk/scan/v4l2_camera.hpp"
@@ -199,17 +201,25 @@ TEST(ScanSyntheticCamera, LateReaderGetsTheNewestFrameNotABacklog) {
   settings.fps = 10;
   settings.script = {{10s, empty_scene(1), std::nullopt}};
   SyntheticCamera camera(settings);
+  // The newest frame the camera has released (the observer runs before a reader can see it).
+  std::atomic<std::uint64_t> released{0};
+  camera.set_observer([&](const SyntheticFrameInfo& info) { released = info.sequence; });
   std::string why;
   ASSERT_TRUE(camera.open(why));
   Frame frame;
   ASSERT_EQ(camera.next_frame(frame, 1s), FrameStatus::Ok);
   const auto first = frame.sequence;
-  std::this_thread::sleep_for(500ms);  // a slow consumer: five frames go by
+  // A slow consumer: several frames go by before it asks again (however long that takes).
+  ASSERT_TRUE(testing::eventually([&] { return released.load() >= first + 4; }));
+  std::uint64_t newest = released.load();
   ASSERT_EQ(camera.next_frame(frame, 1s), FrameStatus::Ok);
-  EXPECT_GE(frame.sequence, first + 4);
+  EXPECT_GE(frame.sequence, newest) << "the newest frame, not the oldest one missed";
+  // The next call waits for a newer frame and again returns the newest, never one it skipped.
   const auto second = frame.sequence;
+  newest = released.load();
   ASSERT_EQ(camera.next_frame(frame, 1s), FrameStatus::Ok);
-  EXPECT_EQ(frame.sequence, second + 1);  // keeping up: every frame
+  EXPECT_GT(frame.sequence, second);
+  EXPECT_GE(frame.sequence, newest);
 }
 
 TEST(ScanSyntheticCamera, ReportsWhatEachFrameShowsAndEndsWithItsScript) {
@@ -247,6 +257,34 @@ TEST(ScanFileSource, MissingOrEmptyFolderIsRefusedWithAReason) {
   EXPECT_FALSE(none.open(why));
   EXPECT_NE(why.find("no readable PNG or JPEG"), std::string::npos);
   std::filesystem::remove_all(empty);
+}
+
+TEST(ScanFileSource, ReaderThatFallsBehindStillGetsEveryImageInOrder) {
+  const auto dir =
+      std::filesystem::temp_directory_path() / ("einlass-slides-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  for (int i = 0; i < 3; ++i) {
+    GreyImage image{8, 8, std::vector<std::uint8_t>(64, static_cast<std::uint8_t>(50 * i))};
+    save_grey_png(image, dir / ("slide" + std::to_string(i) + ".png"));
+  }
+  FileSourceSettings settings;
+  settings.hold = 50ms;
+  settings.fps = 100;
+  settings.loop = false;
+  FileSource slides(dir, settings);
+  std::string why;
+  ASSERT_TRUE(slides.open(why)) << why;
+  std::vector<int> shown;
+  Frame frame;
+  FrameStatus status;
+  while ((status = slides.next_frame(frame, 1s)) == FrameStatus::Ok) {
+    const int level = frame.grey.data[0];
+    if (shown.empty() || shown.back() != level) shown.push_back(level);
+    std::this_thread::sleep_for(120ms);  // busier than an image is long (any longer works too)
+  }
+  EXPECT_EQ(status, FrameStatus::Finished);
+  EXPECT_EQ(shown, (std::vector<int>{0, 50, 100}));
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace

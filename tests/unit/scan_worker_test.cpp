@@ -5,11 +5,14 @@
 #include <gtest/gtest.h>
 
 #include <unistd.h>
+#include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <mutex>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -120,26 +123,113 @@ TEST(ScanWorker, CameraMissingAtStartIsUsedOnceItIsPluggedIn) {
   EXPECT_EQ(scan->code, text);
 }
 
-// A camera that opens but never delivers a frame (a hung USB device).
+// A camera that opens but never delivers a frame (a hung USB device). Its open() waits until
+// the test lets it through, so the test sees the Starting state without racing the worker.
 class SilentSource final : public FrameSource {
  public:
   std::string describe() const override { return "silent camera"; }
-  bool open(std::string&) override { return true; }
+  bool open(std::string&) override {
+    std::unique_lock lock(mutex_);
+    opened_.wait(lock, [this] { return may_open_; });
+    return true;
+  }
   void close() override {}
   FrameStatus next_frame(Frame&, std::chrono::milliseconds timeout) override {
     std::this_thread::sleep_for(std::min(timeout, std::chrono::milliseconds(20)));
     return FrameStatus::NoFrame;
   }
+  void let_open() {
+    {
+      std::lock_guard lock(mutex_);
+      may_open_ = true;
+    }
+    opened_.notify_all();
+  }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable opened_;
+  bool may_open_ = false;
 };
 
 TEST(ScanWorker, CameraThatStopsSendingPicturesIsUnavailable) {
   ScanWorkerSettings settings = quick_retry();
   settings.stall_timeout = 300ms;
+  auto source = std::make_unique<SilentSource>();
+  SilentSource* silent = source.get();
   ScanWorker worker(
-      std::make_unique<SilentSource>(), [] {}, settings);
+      std::move(source), [] {}, settings);
   EXPECT_EQ(worker.camera_state(), CameraState::Starting);
+  silent->let_open();
   ASSERT_TRUE(eventually([&] { return worker.camera_state() == CameraState::Unavailable; }));
   EXPECT_NE(worker.camera_problem().find("no picture"), std::string::npos);
+}
+
+// Frames given in advance, delivered one per call with capture times 33 ms apart (the frame
+// scanner goes by capture times, so this plays like a 30 fps camera at any speed), then
+// Finished. While set_failing(true), next_frame() throws, as a driver or decoder bug would.
+class ScriptedSource final : public FrameSource {
+ public:
+  explicit ScriptedSource(std::vector<GreyImage> frames) : frames_(std::move(frames)) {}
+  void set_failing(bool failing) { failing_ = failing; }
+  std::string describe() const override { return "scripted camera"; }
+  bool open(std::string&) override { return true; }
+  void close() override {}
+  FrameStatus next_frame(Frame& out, std::chrono::milliseconds) override {
+    if (failing_) throw std::runtime_error("driver fell over");
+    if (next_ >= frames_.size()) return FrameStatus::Finished;
+    out.grey = frames_[next_].view();
+    out.captured_at = FrameClock::time_point{} + next_ * 33ms;
+    out.sequence = next_++;
+    return FrameStatus::Ok;
+  }
+
+ private:
+  std::vector<GreyImage> frames_;
+  std::atomic<bool> failing_{false};
+  std::size_t next_ = 0;
+};
+
+std::vector<GreyImage> frames_showing(const std::vector<std::string>& texts, int each = 3) {
+  std::vector<GreyImage> frames;
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    const GreyImage image =
+        render_scene(scene_with_code(texts[i], 220, 500 + 60 * static_cast<double>(i), 350, 2));
+    for (int n = 0; n < each; ++n)
+      frames.push_back(image);
+  }
+  return frames;
+}
+
+TEST(ScanWorker, ExceptionOnTheWorkerIsReportedAndTheCameraTriedAgain) {
+  const std::string text = ticket_text(25);
+  auto source = std::make_unique<ScriptedSource>(frames_showing({text}, 30));
+  source->set_failing(true);
+  ScriptedSource* scripted = source.get();
+  ScanWorker worker(
+      std::move(source), [] {}, quick_retry());
+  // Reading frames throws: the kiosk lives on, and staff can read why.
+  ASSERT_TRUE(eventually(
+      [&] { return worker.camera_problem().find("driver fell over") != std::string::npos; }));
+  const int opens_while_failing = static_cast<int>(worker.stats().reconnects);
+  ASSERT_TRUE(eventually(
+      [&] { return static_cast<int>(worker.stats().reconnects) >= opens_while_failing + 2; }));
+  scripted->set_failing(false);
+  std::optional<ScanResult> scan;
+  ASSERT_TRUE(eventually([&] { return (scan = worker.take_scan()).has_value(); }));
+  EXPECT_EQ(scan->code, text);
+  EXPECT_GE(worker.stats().reconnects, 1u);
+}
+
+TEST(ScanWorker, DifferentCodesReadBeforeTheWindowLooksAreAllKept) {
+  const std::vector<std::string> texts{ticket_text(26), ticket_text(27), ticket_text(28)};
+  ScanWorker worker(std::make_unique<ScriptedSource>(frames_showing(texts)), [] {});
+  // Nothing is taken until the source has shown everything.
+  ASSERT_TRUE(eventually([&] { return worker.camera_state() == CameraState::Finished; }));
+  std::vector<std::string> scans;
+  while (auto s = worker.take_scan())
+    scans.push_back(s->code);
+  EXPECT_EQ(scans, texts);
 }
 
 TEST(ScanWorker, NoSourceMeansNoCamera) {
@@ -187,6 +277,8 @@ TEST_F(ScanWorkerFiles, FolderOfPhotosIsScannedInNameOrder) {
     return scans.size() == 2;
   }));
   EXPECT_EQ(scans, (std::vector<std::string>{first, second}));
+  // Shown everything, it says so instead of staying "running".
+  EXPECT_TRUE(eventually([&] { return worker.camera_state() == CameraState::Finished; }));
 }
 
 TEST_F(ScanWorkerFiles, SpecsNameEveryKindOfSource) {
