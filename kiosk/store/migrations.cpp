@@ -139,8 +139,8 @@ void apply_schema_steps(Database& db, std::span<const std::string_view> steps,
   const int current = static_cast<int>(db.query_int("PRAGMA user_version"));
   if (current > latest) {
     throw StoreError(db.file().string() + " was written by a newer " + std::string(program) +
-                     " (schema version " + std::to_string(current) +
-                     ", this program knows up to " + std::to_string(latest) +
+                     " (schema version " + std::to_string(current) + ", this program knows up to " +
+                     std::to_string(latest) +
                      "). Install the newer version; the file was not changed.");
   }
   for (int version = current; version < latest; ++version) {

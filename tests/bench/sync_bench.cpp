@@ -130,7 +130,9 @@ void ingest(SyncServerWorld& world, int kiosks, int batches, int batch_size) {
   };
   std::vector<Pusher> pushers(static_cast<size_t>(kiosks));
   for (int k = 0; k < kiosks; ++k) {
-    const auto file = world.enrol_kiosk("ingest-" + std::to_string(k));
+    // One kiosk store per run and kiosk: a device that is enrolled cannot be enrolled again.
+    const auto file =
+        world.enrol_kiosk("ingest-" + std::to_string(batch_size) + "-" + std::to_string(k));
     store::KioskStore store(file);
     pushers[k].token = store::load_enrolment(store)->token;
     pushers[k].device = store.device_id();

@@ -224,11 +224,13 @@ TEST(ScanSyntheticCamera, LateReaderGetsTheNewestFrameNotABacklog) {
 
 TEST(ScanSyntheticCamera, ReportsWhatEachFrameShowsAndEndsWithItsScript) {
   SyntheticCameraSettings settings;
-  settings.fps = 50;
+  settings.fps = 10;
   settings.loop = false;
   const std::string text = ticket_text(42);
-  settings.script = {{100ms, empty_scene(1), std::nullopt},
-                     {100ms, scene_with_code(text), std::nullopt}};
+  // The camera runs in real time and skips frames it renders late: shots of a second each
+  // leave room for a slow (sanitizer, loaded) machine to render at least one frame of each.
+  settings.script = {{1000ms, empty_scene(1), std::nullopt},
+                     {1000ms, scene_with_code(text), std::nullopt}};
   SyntheticCamera camera(settings);
   std::vector<SyntheticFrameInfo> seen;
   camera.set_observer([&](const SyntheticFrameInfo& info) { seen.push_back(info); });
