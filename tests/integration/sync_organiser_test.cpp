@@ -184,7 +184,9 @@ TEST(SyncAttendance, ADuplicateIsFlaggedOnlyOnItsOwnDay) {
   const HttpResponse pushed =
       world.post("/api/v1/events", sync::protocol::push_request_json(events).dump(), token);
   ASSERT_EQ(pushed.status, 200) << pushed.body;
-  for (const json& result : json::parse(pushed.body)["results"])
+  // Keep the parsed answer: a range-for over a member of a temporary reads freed memory.
+  const json answer = json::parse(pushed.body);
+  for (const json& result : answer.at("results"))
     ASSERT_EQ(result["status"], "stored") << result.dump();
 
   const json days = world.attendance().at("days");
