@@ -6,9 +6,6 @@
 // keeps the program working. The kiosk binary is found next to this one's build folder, or via
 // EINLASS_KIOSK.
 
-#include <fcntl.h>
-#include <spawn.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -18,7 +15,8 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <iterator>
+#include <sstream>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -30,9 +28,8 @@
 #include "kiosk/core/ticket_issue.hpp"
 #include "kiosk/core/ticket_key_files.hpp"
 #include "kiosk/store/kiosk_store.hpp"
+#include "tests/support/child_process.hpp"
 #include "tests/ui/virtual_display.hpp"
-
-extern char** environ;
 
 namespace {
 
@@ -47,8 +44,7 @@ fs::path kiosk_binary() {
 }
 
 double cpu_seconds_of(pid_t pid) {
-  std::ifstream in("/proc/" + std::to_string(pid) + "/stat");
-  const std::string stat{std::istreambuf_iterator<char>(in), {}};
+  const std::string stat = einlass::testing::read_file("/proc/" + std::to_string(pid) + "/stat");
   // Fields after the command name (which may contain spaces) start after the last ')'.
   std::istringstream rest(stat.substr(stat.rfind(')') + 2));
   std::string field;
@@ -70,35 +66,19 @@ Run run_kiosk(const VirtualDisplay& display, const std::vector<std::string>& arg
               const fs::path& dir) {
   std::vector<std::string> words{kiosk_binary().string()};
   words.insert(words.end(), args.begin(), args.end());
-  std::vector<char*> argv;
-  for (auto& w : words)
-    argv.push_back(w.data());
-  argv.push_back(nullptr);
-  std::vector<std::string> env{"DISPLAY=" + display.name()};
-  for (char** e = environ; *e; ++e)
-    if (!std::string(*e).starts_with("DISPLAY=")) env.emplace_back(*e);
-  std::vector<char*> envp;
-  for (auto& e : env)
-    envp.push_back(e.data());
-  envp.push_back(nullptr);
-  const fs::path out = dir / "kiosk.out";
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 1, out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  const auto env = einlass::testing::environment_with({"DISPLAY=" + display.name()});
   const auto start = Clock::now();
   pid_t pid = 0;
-  if (posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), envp.data()) != 0) {
-    std::fprintf(stderr, "cannot start %s\n", argv[0]);
+  try {
+    pid = einlass::testing::spawn(words, {.out = dir / "kiosk.out"}, env);
+  } catch (const std::runtime_error& e) {
+    std::fprintf(stderr, "%s\n", e.what());
     std::exit(2);
   }
-  posix_spawn_file_actions_destroy(&actions);
-  int status = 0;
-  ::waitpid(pid, &status, 0);
   Run r;
+  r.exit_code = einlass::testing::wait_for_exit(pid);
   r.wall_ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  std::ifstream in(out);
-  r.out = {std::istreambuf_iterator<char>(in), {}};
+  r.out = einlass::testing::read_file(dir / "kiosk.out");
   return r;
 }
 

@@ -22,7 +22,7 @@ std::vector<std::string> with(std::vector<std::string> args, const std::vector<s
 
 // The bundled event with one line made invalid; returns that line's number (1-based).
 int write_broken_event(const fs::path& file) {
-  std::istringstream in(file_bytes(app::default_event_file()));
+  std::istringstream in(read_file(app::default_event_file()));
   std::string text, line;
   int number = 0, broken = 0;
   while (std::getline(in, line)) {
@@ -68,7 +68,7 @@ TEST(CheckinCli, BrokenEventConfigNamesFileAndLineAndLeavesTheStoreAlone) {
   KioskWorld world;
   const Ticket ticket = world.tickets(1, 1)[0];
   ASSERT_EQ(world.run(with(world.args("checkin"), {ticket.code})).exit_code, 0);
-  const std::string store_before = file_bytes(world.store());
+  const std::string store_before = read_file(world.store());
 
   const fs::path broken = world.dir() / "event.toml";
   const int line = write_broken_event(broken);
@@ -82,7 +82,7 @@ TEST(CheckinCli, BrokenEventConfigNamesFileAndLineAndLeavesTheStoreAlone) {
   EXPECT_NE(existing.err.find(where), std::string::npos) << existing.err;
   EXPECT_NE(existing.err.find("capacity"), std::string::npos) << existing.err;
   EXPECT_EQ(existing.out, "") << "no decision is printed";
-  EXPECT_EQ(file_bytes(world.store()), store_before);
+  EXPECT_EQ(read_file(world.store()), store_before);
 
   // A new kiosk: no store file appears.
   const fs::path fresh = world.dir() / "fresh.sqlite";
@@ -174,13 +174,13 @@ TEST(CheckinCli, DecodePrintsOneLinePerImageAndFailsWhenOneHasNoCode) {
 }
 
 void expect_refused_as_damaged(const KioskWorld& world, const Ticket& ticket) {
-  const std::string before = file_bytes(world.store());
+  const std::string before = read_file(world.store());
   const KioskRun run = world.run(with(world.args("checkin"), {ticket.code}));
   EXPECT_EQ(run.exit_code, 2);
   EXPECT_EQ(run.out, "") << "no decision from a damaged store";
   EXPECT_NE(run.err.find(world.store().string()), std::string::npos) << run.err;
   EXPECT_NE(run.err.find("damaged"), std::string::npos) << run.err;
-  EXPECT_TRUE(file_bytes(world.store()) == before) << "the damaged file is evidence: kept";
+  EXPECT_TRUE(read_file(world.store()) == before) << "the damaged file is evidence: kept";
 }
 
 TEST(CheckinCli, GarbageStoreIsRefusedAndKeptAsItWas) {
@@ -200,7 +200,7 @@ TEST(CheckinCli, TruncatedStoreIsRefusedAndKeptAsItWas) {
   for (const Ticket& t : tickets)
     codes += t.code + "\n";
   ASSERT_EQ(world.run(with(world.args("checkin"), {"--batch"}), codes).exit_code, 0);
-  const std::string whole = file_bytes(world.store());
+  const std::string whole = read_file(world.store());
   ASSERT_GE(whole.size(), 16u * 4096) << "a store of several pages";
   ASSERT_FALSE(fs::exists(world.store().string() + "-wal")) << "checkpointed on exit";
 
@@ -222,9 +222,9 @@ TEST(CheckinCli, WalkInWithoutPrivacyConsentStoresNothing) {
   EXPECT_FALSE(fs::exists(world.store()));
 
   ASSERT_EQ(world.run(with(world.args("checkin"), {world.tickets(1, 1)[0].code})).exit_code, 0);
-  const std::string before = file_bytes(world.store());
+  const std::string before = read_file(world.store());
   EXPECT_EQ(world.run(with(world.args("walk-in"), person)).exit_code, 2);
-  EXPECT_EQ(file_bytes(world.store()), before);
+  EXPECT_EQ(read_file(world.store()), before);
   store::KioskStore store(world.store());
   EXPECT_EQ(store.counts().walk_ins, 0);
   EXPECT_TRUE(store.search_roster("Maximilian").empty()) << "the name was not kept";

@@ -223,12 +223,12 @@ TEST(CrashSafety, AcknowledgedCheckinsSurviveSigkillAtAnyMoment) {
     const auto started = Clock::now();
     if (!from_start) {
       kiosk.pump(started + std::chrono::seconds(20));
-      ASSERT_FALSE(kiosk.lines().empty()) << "no answer: " << file_bytes(err_file);
+      ASSERT_FALSE(kiosk.lines().empty()) << "no answer: " << read_file(err_file);
     }
     const auto kill_at = Clock::now() + delay;
     while (Clock::now() < kill_at && !kiosk.output_closed())
       kiosk.pump(kill_at);
-    ASSERT_TRUE(kiosk.kill_and_reap()) << "the kiosk ended by itself: " << file_bytes(err_file);
+    ASSERT_TRUE(kiosk.kill_and_reap()) << "the kiosk ended by itself: " << read_file(err_file);
     ++kills;
 
     // What was shown matches what was scanned, in order.
@@ -284,7 +284,7 @@ TEST(CrashSafety, AcknowledgedCheckinsSurviveSigkillAtAnyMoment) {
     kiosk.feed(t.code);
   while (kiosk.lines().size() < feed.size() && !kiosk.output_closed())
     kiosk.pump(Clock::now() + std::chrono::seconds(30));
-  ASSERT_EQ(kiosk.finish(), 0) << file_bytes(world.dir() / "final.err");
+  ASSERT_EQ(kiosk.finish(), 0) << read_file(world.dir() / "final.err");
   ASSERT_EQ(kiosk.lines().size(), feed.size());
   int admitted_now = 0;
   for (size_t i = 0; i < feed.size(); ++i) {

@@ -4,16 +4,9 @@
 // run the binary with captured output. The tests then judge what a user of the program sees:
 // exit codes, JSON lines, messages, and what is in the store afterwards.
 
-#include <fcntl.h>
-#include <spawn.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <cstdint>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -29,32 +22,16 @@
 #include "kiosk/core/ticket_codec.hpp"
 #include "kiosk/core/ticket_issue.hpp"
 #include "kiosk/core/ticket_key_files.hpp"
-
-extern char** environ;
+#include "tests/support/child_process.hpp"
 
 namespace einlass::testing {
-
-namespace fs = std::filesystem;
-
-inline std::string file_bytes(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), {}};
-}
-
-inline void write_file(const fs::path& file, const std::string& bytes) {
-  std::ofstream out(file, std::ios::binary | std::ios::trunc);
-  out << bytes;
-}
 
 struct Ticket {
   std::string code;
   std::string participant;  // "R<registration>", as the kiosk names the ticket holder
 };
 
-struct KioskRun {
-  int exit_code = -1;
-  std::string out, err;
-
+struct KioskRun : ProgramRun {
   // Every stdout line parsed as JSON; a line that is not JSON fails the test, because scripts
   // rely on one JSON object per line.
   std::vector<nlohmann::json> json_lines() const {
@@ -130,31 +107,11 @@ class KioskWorld {
 
   // Runs the program to its end with `input` on stdin.
   KioskRun run(const std::vector<std::string>& arguments, const std::string& input = "") const {
-    const fs::path in = dir_ / "run.in", out = dir_ / "run.out", err = dir_ / "run.err";
+    const fs::path in = dir_ / "run.in";
     write_file(in, input);
     std::vector<std::string> words{EINLASS_KIOSK_BINARY};
     words.insert(words.end(), arguments.begin(), arguments.end());
-    std::vector<char*> argv;
-    for (auto& w : words)
-      argv.push_back(w.data());
-    argv.push_back(nullptr);
-
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 0, in.c_str(), O_RDONLY, 0);
-    posix_spawn_file_actions_addopen(&actions, 1, out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    posix_spawn_file_actions_addopen(&actions, 2, err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    pid_t pid = 0;
-    const int rc = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
-    if (rc != 0) throw std::runtime_error("cannot start " + words[0]);
-    int status = 0;
-    ::waitpid(pid, &status, 0);
-    KioskRun result;
-    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    result.out = file_bytes(out);
-    result.err = file_bytes(err);
-    return result;
+    return {run_to_end(words, {in, dir_ / "run.out", dir_ / "run.err"})};
   }
 
  private:

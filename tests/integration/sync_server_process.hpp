@@ -4,20 +4,17 @@
 // by the server, kept across restarts), and helpers to enrol kiosks and read what the server
 // holds through its organiser API. No GoogleTest here, so the benchmark can use it too.
 
-#include <fcntl.h>
 #include <signal.h>
-#include <spawn.h>
 #include <sys/wait.h>
-#include <unistd.h>
 
 #include <chrono>
+#include <cstdint>
+#include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
-#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -27,62 +24,23 @@
 #include "sync/client/enrolment.hpp"
 #include "sync/client/http_client.hpp"
 #include "sync/protocol/messages.hpp"
-
-extern char** environ;
+#include "tests/support/child_process.hpp"
 
 namespace einlass::testing {
 
-namespace fs = std::filesystem;
-
-inline std::string read_file(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), {}};
-}
-
+// Written aside and renamed, so a server that watches the file never reads half of it.
 inline void write_file_atomically(const fs::path& file, const std::string& text) {
   const fs::path temp = file.string() + ".tmp";
-  std::ofstream(temp, std::ios::binary | std::ios::trunc) << text;
+  write_file(temp, text);
   fs::rename(temp, file);
-}
-
-struct ProgramRun {
-  int exit_code = -1;
-  std::string out, err;
-};
-
-inline pid_t spawn(const std::vector<std::string>& words, const fs::path& in, const fs::path& out,
-                   const fs::path& err) {
-  std::vector<std::string> copy = words;
-  std::vector<char*> argv;
-  for (auto& w : copy)
-    argv.push_back(w.data());
-  argv.push_back(nullptr);
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 0, in.c_str(), O_RDONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, 1, out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-  posix_spawn_file_actions_addopen(&actions, 2, err.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
-  pid_t pid = 0;
-  const int rc = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
-  posix_spawn_file_actions_destroy(&actions);
-  if (rc != 0) throw std::runtime_error("cannot start " + words[0]);
-  return pid;
-}
-
-inline int exit_code_of(int status) {
-  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 
 // Runs a program to its end in `dir`, with `input` on stdin.
 inline ProgramRun run_program(const std::vector<std::string>& words, const fs::path& dir,
                               const std::string& input = "") {
-  const fs::path in = dir / "prog.in", out = dir / "prog.out", err = dir / "prog.err";
-  std::ofstream(in, std::ios::trunc) << input;
-  fs::remove(err);
-  const pid_t pid = spawn(words, in, out, err);
-  int status = 0;
-  ::waitpid(pid, &status, 0);
-  return {exit_code_of(status), read_file(out), read_file(err)};
+  const fs::path in = dir / "prog.in";
+  write_file(in, input);
+  return run_to_end(words, {in, dir / "prog.out", dir / "prog.err"});
 }
 
 class ServerProcess {
@@ -109,10 +67,10 @@ class ServerProcess {
       words.push_back(fault_plan_.string());
     }
     const fs::path out = dir_ / "server.out";
-    std::ofstream(dir_ / "server.in", std::ios::trunc);
+    write_file(dir_ / "server.in", "");
     // The port may still be held by the previous process for a moment after a kill.
     for (int attempt = 0; attempt < 50; ++attempt) {
-      pid_ = spawn(words, dir_ / "server.in", out, dir_ / "server.err");
+      pid_ = spawn(words, {dir_ / "server.in", out, dir_ / "server.err", /*append_err=*/true});
       const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
       while (std::chrono::steady_clock::now() < deadline) {
         const std::string text = read_file(out);
@@ -149,10 +107,7 @@ class ServerProcess {
   int stop() {
     if (pid_ <= 0) return -1;
     ::kill(pid_, SIGTERM);
-    int status = 0;
-    ::waitpid(pid_, &status, 0);
-    pid_ = -1;
-    return exit_code_of(status);
+    return wait_for_exit(std::exchange(pid_, -1));
   }
 
   // True once the process ended by itself (a fault plan's "exit"); reaps it.

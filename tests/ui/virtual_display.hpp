@@ -6,15 +6,13 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
-#include <spawn.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <stdexcept>
 #include <string>
 #include <vector>
 
-extern char** environ;
+#include "tests/support/child_process.hpp"
 
 namespace einlass::ui::testing {
 
@@ -25,21 +23,20 @@ class VirtualDisplay {
   VirtualDisplay() {
     int fds[2];
     if (::pipe(fds) != 0) throw std::runtime_error("pipe failed");
+    // Xvfb inherits only the writing end: the reading end closes in it on exec, so our read
+    // sees end-of-file if Xvfb dies before reporting.
+    ::fcntl(fds[0], F_SETFD, FD_CLOEXEC);
     const std::string fd = std::to_string(fds[1]);
-    std::vector<std::string> words{"Xvfb",         "-displayfd", fd,    "-screen", "0",
-                                   "1920x1200x24", "-nolisten",  "tcp", "-noreset"};
-    std::vector<char*> argv;
-    for (auto& w : words)
-      argv.push_back(w.data());
-    argv.push_back(nullptr);
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addclose(&actions, fds[0]);
-    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
-    const int rc = posix_spawnp(&pid_, "Xvfb", &actions, nullptr, argv.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
+    try {
+      pid_ = einlass::testing::spawn({"Xvfb", "-displayfd", fd, "-screen", "0", "1920x1200x24",
+                                      "-nolisten", "tcp", "-noreset"},
+                                     {.err = "/dev/null"});
+    } catch (const std::runtime_error& e) {
+      ::close(fds[0]);
+      ::close(fds[1]);
+      throw std::runtime_error(std::string(e.what()) + " (Debian package xvfb)");
+    }
     ::close(fds[1]);
-    if (rc != 0) throw std::runtime_error("cannot start Xvfb (Debian package xvfb)");
     std::string number;
     pollfd p{fds[0], POLLIN, 0};
     char c = 0;
@@ -51,8 +48,7 @@ class VirtualDisplay {
   }
   ~VirtualDisplay() {
     ::kill(pid_, SIGTERM);
-    int status = 0;
-    ::waitpid(pid_, &status, 0);
+    einlass::testing::wait_for_exit(pid_);
   }
   const std::string& name() const { return name_; }
 

@@ -4,18 +4,10 @@
 // texts and buttons shown, the string keys used, glyphs the fonts lacked and texts that did not
 // fit. Each test starts its own Xvfb (virtual_display.hpp), so tests can run in parallel.
 
-#include <fcntl.h>
-#include <poll.h>
-#include <signal.h>
-#include <spawn.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
+#include <iostream>
 #include <map>
 #include <stdexcept>
 #include <string>
@@ -25,13 +17,14 @@
 #include <nlohmann/json.hpp>
 
 #include "kiosk/ui/strings.hpp"
+#include "tests/support/child_process.hpp"
 #include "tests/ui/virtual_display.hpp"
-
-extern char** environ;
 
 namespace einlass::ui::testing {
 
 namespace fs = std::filesystem;
+using einlass::testing::read_file;
+using einlass::testing::write_file;
 using nlohmann::json;
 
 // One step's dump.
@@ -66,9 +59,7 @@ struct Shot {
   }
 };
 
-struct ScriptRun {
-  int exit_code = -1;
-  std::string out, err;
+struct ScriptRun : einlass::testing::ProgramRun {
   fs::path dir;
   std::vector<Shot> shots;  // in step order
 
@@ -83,11 +74,6 @@ struct ScriptRun {
   }
 };
 
-inline std::string read_file(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), {}};
-}
-
 inline const StringTables& tables() {
   static const StringTables t =
       StringTables::load(fs::path(EINLASS_SOURCE_DIR) / "assets" / "lang", "de");
@@ -98,6 +84,20 @@ inline const StringTables& tables() {
 inline std::string text(const std::string& language, const std::string& key, FormatArgs args = {}) {
   const std::size_t l = tables().index_of(language);
   return format_text(tables().text(l, key), args);
+}
+
+// The kiosk's languages, for tests that run once in each.
+inline auto languages() {
+  return ::testing::Values("de", "en", "de-ls");
+}
+
+// GoogleTest names allow letters, digits and '_' only: "de-ls" becomes "de_ls".
+inline std::string test_name(std::string text) {
+  std::replace(text.begin(), text.end(), '-', '_');
+  return text;
+}
+inline std::string language_test_name(const ::testing::TestParamInfo<std::string>& info) {
+  return test_name(info.param);
 }
 
 class KioskScreens : public ::testing::Test {
@@ -124,7 +124,7 @@ class KioskScreens : public ::testing::Test {
     ScriptRun r;
     r.dir = dir_ / name;
     fs::create_directories(r.dir);
-    std::ofstream(r.dir / "script.txt") << script;
+    write_file(r.dir / "script.txt", script);
     std::vector<std::string> words{EINLASS_KIOSK_BINARY,
                                    "demo",
                                    "--dir",
@@ -139,41 +139,12 @@ class KioskScreens : public ::testing::Test {
       words.push_back("1280x800");
     }
     words.insert(words.end(), extra.begin(), extra.end());
-    std::vector<char*> argv;
-    for (auto& w : words)
-      argv.push_back(w.data());
-    argv.push_back(nullptr);
-
-    // The environment: this test's display; Mesa's own leaks are not the kiosk's (ASan builds).
-    std::vector<std::string> env_strings;
-    for (char** e = environ; *e; ++e) {
-      const std::string entry = *e;
-      if (entry.starts_with("DISPLAY=") || entry.starts_with("LSAN_OPTIONS=")) continue;
-      env_strings.push_back(entry);
-    }
-    env_strings.push_back("DISPLAY=" + display_.name());
-    env_strings.push_back(std::string("LSAN_OPTIONS=suppressions=") + EINLASS_LSAN_SUPPRESSIONS +
-                          ":print_suppressions=0");
-    std::vector<char*> envp;
-    for (auto& e : env_strings)
-      envp.push_back(e.data());
-    envp.push_back(nullptr);
-
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    const fs::path out = r.dir / "out.txt", err = r.dir / "err.txt";
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-    posix_spawn_file_actions_addopen(&actions, 1, out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    posix_spawn_file_actions_addopen(&actions, 2, err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    pid_t pid = 0;
-    const int rc = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), envp.data());
-    posix_spawn_file_actions_destroy(&actions);
-    if (rc != 0) throw std::runtime_error("cannot start einlass-kiosk");
-    int status = 0;
-    ::waitpid(pid, &status, 0);
-    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    r.out = read_file(out);
-    r.err = read_file(err);
+    // This test's display; Mesa's own leaks are not the kiosk's (ASan builds).
+    const auto env = einlass::testing::environment_with(
+        {"DISPLAY=" + display_.name(), std::string("LSAN_OPTIONS=suppressions=") +
+                                           EINLASS_LSAN_SUPPRESSIONS + ":print_suppressions=0"});
+    static_cast<einlass::testing::ProgramRun&>(r) = einlass::testing::run_to_end(
+        words, {"/dev/null", r.dir / "out.txt", r.dir / "err.txt"}, env);
     std::vector<fs::path> files;
     if (fs::exists(r.dir / "shots"))
       for (const auto& e : fs::directory_iterator(r.dir / "shots"))

@@ -220,12 +220,7 @@ TEST_P(LanguageTour, EveryScreenAndDecisionInTheLanguage) {
   EXPECT_EQ(r.exit_code, 0) << "the right PIN closes the kiosk";
 }
 
-INSTANTIATE_TEST_SUITE_P(Languages, LanguageTour, ::testing::Values("de", "en", "de-ls"),
-                         [](const auto& info) {
-                           std::string name = info.param;
-                           std::replace(name.begin(), name.end(), '-', '_');
-                           return name;
-                         });
+INSTANTIATE_TEST_SUITE_P(Languages, LanguageTour, languages(), language_test_name);
 
 }  // namespace
 }  // namespace einlass::ui::testing

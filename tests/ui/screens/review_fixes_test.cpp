@@ -161,14 +161,11 @@ TEST_F(KioskScreens, TheNoCodeHintShowsBesideTheCamera) {
 }
 
 INSTANTIATE_TEST_SUITE_P(LanguagesAndSizes, ReviewFixes,
-                         ::testing::Combine(::testing::Values("de", "en", "de-ls"),
+                         ::testing::Combine(languages(),
                                             ::testing::Values("1366x768", "1920x1080")),
                          [](const auto& info) {
-                           std::string name =
-                               std::get<0>(info.param) + "_" + std::get<1>(info.param);
-                           for (char& c : name)
-                             if (c == '-') c = '_';
-                           return name;
+                           return test_name(std::get<0>(info.param) + "_" +
+                                            std::get<1>(info.param));
                          });
 
 }  // namespace

@@ -24,7 +24,7 @@ class RoomDoor : public KioskScreens, public ::testing::WithParamInterface<std::
     if (at == std::string::npos) throw std::runtime_error("Magdeburg's day not found");
     toml.insert(at + day.size(), "\n[[venues.days]]\ndate = 2019-09-13\n");
     const fs::path file = dir_ / "small-event.toml";
-    std::ofstream(file) << toml;
+    write_file(file, toml);
     return file;
   }
 };
@@ -110,12 +110,7 @@ quit
   EXPECT_FALSE(r.at("door-late").has_key("door.welcome.prompt"));
 }
 
-INSTANTIATE_TEST_SUITE_P(Languages, RoomDoor, ::testing::Values("de", "en", "de-ls"),
-                         [](const auto& info) {
-                           std::string name = info.param;
-                           std::replace(name.begin(), name.end(), '-', '_');
-                           return name;
-                         });
+INSTANTIATE_TEST_SUITE_P(Languages, RoomDoor, languages(), language_test_name);
 
 }  // namespace
 }  // namespace einlass::ui::testing
