@@ -52,6 +52,14 @@ uint64_t draw_data_signature(const ImDrawData* data) {
   return f.h;
 }
 
+bool draw_data_uses_texture(const ImDrawData* data, ImTextureID texture) {
+  if (!data || !texture) return false;
+  for (int i = 0; i < data->CmdListsCount; ++i)
+    for (const ImDrawCmd& cmd : data->CmdLists[i]->CmdBuffer)
+      if (cmd.TextureId == texture) return true;
+  return false;
+}
+
 uint64_t FrameBuilder::build(const ui::Now& now, const ui::CameraView& camera,
                              const std::optional<sync::client::SyncStatus>& sync,
                              const std::optional<PointerOverride>& pointer) {

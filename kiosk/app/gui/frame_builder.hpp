@@ -42,4 +42,9 @@ class FrameBuilder {
 // A 64-bit fingerprint of everything ImGui asks the renderer to draw.
 uint64_t draw_data_signature(const ImDrawData* data);
 
+// Whether the frame draws this texture. The signature cannot see a texture's content change
+// (same id, same vertices): a new camera image is worth presenting only when the frame shows
+// the camera, not on the staff, result or problem screens.
+bool draw_data_uses_texture(const ImDrawData* data, ImTextureID texture);
+
 }  // namespace einlass::app::gui

@@ -150,7 +150,9 @@ KioskRuntime::FrameResult KioskRuntime::frame(bool force,
   ++frames_built_;
   // A frame that asked for characters not yet in the atlas is drawn again after the rebuild.
   if (fonts_->dirty()) fonts_rebuilt_ = true;
-  if (!force && !rebuilt && !new_preview && signature == shown_signature_) return result;
+  const bool preview_shown =
+      new_preview && draw_data_uses_texture(ImGui::GetDrawData(), camera_->view().texture);
+  if (!force && !rebuilt && !preview_shown && signature == shown_signature_) return result;
   const bool measure =
       before_present != nullptr || !gui_.bench_scans_file.empty() || gui_.exit_after_first_frame;
   window_->render(false);
