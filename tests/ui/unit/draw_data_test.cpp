@@ -18,6 +18,7 @@ class HeadlessFrame : public ::testing::Test {
   void SetUp() override {
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // like the kiosk: no imgui.ini written into the working folder
     io.DisplaySize = ImVec2(1280, 800);
     unsigned char* pixels = nullptr;
     int w = 0, h = 0;
