@@ -98,6 +98,7 @@ KioskSession::KioskSession(app::KioskSetup& setup, store::KioskStore& store,
 }
 
 void KioskSession::rebuild_recorder() {
+  door_count_.reset();  // the agenda, the door or other kiosks' events changed
   setup_.door_room = door_room_;
   recorder_ = std::make_unique<store::CheckinRecorder>(store_, setup_.setting());
 }
@@ -118,6 +119,7 @@ void KioskSession::agenda_changed() {
 // --- participant side
 
 void KioskSession::show(core::Decision decision, const Now& now, bool by_staff) {
+  door_count_.reset();  // every decision shown may have written an event
   if (decision.admitted()) ++checkins_;
   outcome_ = Outcome{};
   outcome_.decision = std::move(decision);
@@ -366,6 +368,7 @@ void KioskSession::confirm_undo(const Now& now) {
   activity(now);
   if (!undo_.candidate || !undo_.confirming) return;
   const auto undone = store::undo_checkin(store_, undo_.candidate->uuid, unix_ms(now.wall));
+  door_count_.reset();
   const std::string name = undo_.candidate_name;
   staff_tab(StaffTab::Undo, now);  // shows the next candidate
   if (undone) {
@@ -407,7 +410,10 @@ int KioskSession::door_occupancy(const Now& now) {
   const core::AgendaNow agenda = clock().at(now.wall);
   int round = agenda.running_round;
   if (round == 0 && agenda.next_item) round = day().agenda[*agenda.next_item].round;
-  return round ? store_.room_occupancy(round, door_room_) : 0;
+  if (!round) return 0;
+  if (!door_count_ || door_count_->round != round || door_count_->room != door_room_)
+    door_count_ = DoorCount{round, door_room_, store_.room_occupancy(round, door_room_)};
+  return door_count_->taken;
 }
 
 void KioskSession::request_exit(const Now& now) {

@@ -253,6 +253,14 @@ class KioskSession {
   std::string typed_code_;
   Steady typed_at_{};
   std::string door_room_;
+  // door_occupancy() counted once per change, not per frame: the door screen is built at the
+  // camera preview's rate. Cleared by every write this session makes and by remote changes.
+  struct DoorCount {
+    int round = 0;
+    std::string room;
+    int taken = 0;
+  };
+  std::optional<DoorCount> door_count_;
   int checkins_ = 0;
   bool quit_ = false;
   bool out_of_service_ = false;

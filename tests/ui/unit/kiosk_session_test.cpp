@@ -281,6 +281,7 @@ TEST_F(StaffMode, RoomDoorModeIsRememberedOnTheDevice) {
 TEST(RoomDoor, AdmitsOnlyTheRoomsPeopleWhileTheirRoundRuns) {
   SessionWorld w("2019-09-12T15:50");
   w.session().set_door_room("mag-hf1", w.now());
+  EXPECT_EQ(w.session().door_occupancy(w.now()), 0);
   w.session().scan(w.code("anna"), w.now());
   EXPECT_EQ(w.session().outcome().decision.kind, core::DecisionKind::Admitted);
   EXPECT_EQ(w.session().outcome().door_room, "mag-hf1");
@@ -289,6 +290,29 @@ TEST(RoomDoor, AdmitsOnlyTheRoomsPeopleWhileTheirRoundRuns) {
   EXPECT_EQ(w.session().outcome().decision.kind, core::DecisionKind::NotForThisRoom);
   w.session().scan(w.code("anna"), w.now());
   EXPECT_EQ(w.session().outcome().decision.kind, core::DecisionKind::AlreadyCheckedIn);
+}
+
+TEST(RoomDoor, OccupancyFollowsOtherKiosksEntriesOnceTheyArrive) {
+  SessionWorld w("2019-09-12T15:50");
+  w.session().set_door_room("mag-hf1", w.now());
+  w.session().scan(w.code("anna"), w.now());
+  EXPECT_EQ(w.session().door_occupancy(w.now()), 1);
+  // A second door kiosk of the same room admitted someone; sync merges it and tells the
+  // session (as the window does when the sync link reports remote changes).
+  core::CheckinEvent other;
+  other.uuid = "0190d6a0-0000-7000-8000-00000000beef";
+  other.kind = core::EventKind::RoomEntry;
+  other.participant = "R777";
+  other.venue = "magdeburg";
+  other.day = "2019-09-12";
+  other.round = 1;
+  other.room = "mag-hf1";
+  other.device = "kiosk-other-door";
+  other.wall_ms = 1568296200000;
+  other.hlc = {1568296200000, 0};
+  ASSERT_EQ(w.session().store().merge_remote({other}, other.wall_ms), 1u);
+  w.session().agenda_changed();
+  EXPECT_EQ(w.session().door_occupancy(w.now()), 2);
 }
 
 TEST(UndoStore, OnlyEntriesNotYetUndoneCanBeUndone) {
