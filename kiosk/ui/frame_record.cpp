@@ -60,12 +60,6 @@ std::optional<RecordedButton> FrameRecord::find_button(std::string_view label_or
   return std::nullopt;
 }
 
-bool FrameRecord::shows_text(std::string_view needle) const {
-  for (const auto& t : texts_)
-    if (t.text.find(needle) != std::string::npos) return true;
-  return false;
-}
-
 nlohmann::json FrameRecord::to_json() const {
   nlohmann::json j = nlohmann::json::object();
   for (const auto& [name, value] : facts_)

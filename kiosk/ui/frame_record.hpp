@@ -48,7 +48,6 @@ class FrameRecord {
   // else the text field with that label (as a button to click into).
   std::optional<RecordedButton> find_button(std::string_view label_or_key) const;
   const std::vector<RecordedButton>& buttons() const { return buttons_; }
-  bool shows_text(std::string_view needle) const;
 
   nlohmann::json to_json() const;
 

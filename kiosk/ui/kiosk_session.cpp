@@ -120,7 +120,6 @@ void KioskSession::agenda_changed() {
 
 void KioskSession::show(core::Decision decision, const Now& now, bool by_staff) {
   door_count_.reset();  // every decision shown may have written an event
-  if (decision.admitted()) ++checkins_;
   outcome_ = Outcome{};
   outcome_.decision = std::move(decision);
   outcome_.door_room = door_room_;

@@ -205,7 +205,6 @@ class KioskSession {
   const std::string& door_room() const { return door_room_; }
   bool pin_is_set() const { return pin_is_set_; }
   std::optional<Steady> staff_until() const;
-  int checkins_this_session() const { return checkins_; }
 
   const app::KioskSetup& setup() const { return setup_; }
   const core::Event& event() const { return setup_.event; }
@@ -261,7 +260,6 @@ class KioskSession {
     int taken = 0;
   };
   std::optional<DoorCount> door_count_;
-  int checkins_ = 0;
   bool quit_ = false;
   bool out_of_service_ = false;
 };
