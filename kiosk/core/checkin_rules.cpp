@@ -3,6 +3,7 @@
 #include <array>
 #include <utility>
 
+#include "kiosk/core/door_round.hpp"
 #include "kiosk/core/room_assignment.hpp"
 #include "kiosk/core/ticket_codec.hpp"
 
@@ -143,15 +144,8 @@ Decision decide(Identity id, const KioskSetting& setting, const AgendaClock& clo
   const std::optional<CheckinEvent> entry = facts.active_entry(id.participant_id);
 
   if (!setting.door_room_id.empty()) {
-    // Room door: the round that is running, or about to start.
-    int round = 0;
-    for (const Round& r : event.rounds) {
-      const AgendaItem* item = agenda_item_for_round(day, r.number);
-      if (!item) continue;
-      const auto start =
-          clock.to_utc(day, item->start) - std::chrono::minutes(setting.door_early_minutes);
-      if (now >= start && now < clock.to_utc(day, item->end)) round = r.number;
-    }
+    // Room door: the round whose admission is open (door_round, shared with the door screen).
+    const int round = door_round(day, clock, now, setting.door_early_minutes).admitting_round();
     if (round == 0) return refuse(DecisionKind::NoRoundRunning);
     d.round = round;
     std::string my_room;

@@ -3,7 +3,7 @@
 // can succeed, so nobody is invited to scan and then refused (before a round, after the last
 // one, in a full room).
 
-#include "kiosk/ui/door_rounds.hpp"
+#include "kiosk/core/door_round.hpp"
 #include "kiosk/ui/icons.hpp"
 #include "kiosk/ui/screens.hpp"
 #include "kiosk/ui/text_format.hpp"
@@ -46,11 +46,11 @@ void draw_door_welcome(ScreenContext& ctx) {
          ui.fonts.scale();
   y += 24;
 
-  const DoorRound door = door_round(session.day(), session.clock(), ctx.now.wall,
-                                    session.setup().setting().door_early_minutes);
-  ui.record.fact("door_phase", door.phase == DoorPhase::Admitting ? "admitting"
-                               : door.phase == DoorPhase::Later   ? "later"
-                                                                  : "none_left");
+  const core::DoorRound door = core::door_round(session.day(), session.clock(), ctx.now.wall,
+                                                session.setup().setting().door_early_minutes);
+  ui.record.fact("door_phase", door.phase == core::DoorPhase::Admitting ? "admitting"
+                               : door.phase == core::DoorPhase::Later   ? "later"
+                                                                        : "none_left");
   std::string round_line, topic_line;
   if (door.item) {
     round_line = ui.tr(door.running ? "door.welcome.running" : "door.welcome.next",
@@ -91,7 +91,7 @@ void draw_door_welcome(ScreenContext& ctx) {
   const float icon = 72;
   const ImVec2 text_pos = ui.at(72 + icon + 24, y);
   const ImVec2 text_box(ui.u(w - 64 - icon - 24), ui.u(112));
-  if (door.phase == DoorPhase::Admitting && !full) {
+  if (door.phase == core::DoorPhase::Admitting && !full) {
     icon_qr(ui.draw, ui.at(72, y), ui.u(icon), theme::kText, theme::kSurface);
     text_in_box(ui, FontRole::Large, text_pos, text_box, ui.tr("door.welcome.prompt"),
                 theme::kText);
@@ -103,7 +103,7 @@ void draw_door_welcome(ScreenContext& ctx) {
       says = ui.tr("door.welcome.full");
       badge = Badge::Attention;
       colour = theme::kWarning;
-    } else if (door.phase == DoorPhase::Later) {
+    } else if (door.phase == core::DoorPhase::Later) {
       says = ui.tr("door.welcome.opens",
                    {{"round", round_name(ctx, *door.item)}, {"time", time_text(ui, door.opens)}});
     } else {
@@ -114,7 +114,8 @@ void draw_door_welcome(ScreenContext& ctx) {
     text_in_box(ui, FontRole::Large, text_pos, text_box, says, theme::kText);
   }
   y += icon + 48;
-  if (ctx.camera.configured && door.phase == DoorPhase::Admitting && !full && bottom - 48 - y > 120)
+  if (ctx.camera.configured && door.phase == core::DoorPhase::Admitting && !full &&
+      bottom - 48 - y > 120)
     draw_camera_panel(ctx, ui.at(72, y), ImVec2(ui.u(w - 64), ui.u(bottom - 48 - y)));
 }
 

@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "kiosk/core/agenda_changes.hpp"
+#include "kiosk/core/door_round.hpp"
 #include "kiosk/store/checkin_undo.hpp"
 #include "kiosk/store/local_settings.hpp"
 #include "kiosk/store/sync_state.hpp"
@@ -406,9 +407,9 @@ void KioskSession::refresh_counts(const Now& now) {
 }
 
 int KioskSession::door_occupancy(const Now& now) {
-  const core::AgendaNow agenda = clock().at(now.wall);
-  int round = agenda.running_round;
-  if (round == 0 && agenda.next_item) round = day().agenda[*agenda.next_item].round;
+  // The round the door admits now or next, as the door screen and the rules see it.
+  const int round =
+      core::door_round(day(), clock(), now.wall, setup().setting().door_early_minutes).round();
   if (!round) return 0;
   if (!door_count_ || door_count_->round != round || door_count_->room != door_room_)
     door_count_ = DoorCount{round, door_room_, store_.room_occupancy(round, door_room_)};

@@ -6,7 +6,7 @@
 
 #include <algorithm>
 
-#include "kiosk/ui/door_rounds.hpp"
+#include "kiosk/core/door_round.hpp"
 #include "kiosk/ui/icons.hpp"
 #include "kiosk/ui/screens.hpp"
 #include "kiosk/ui/text_format.hpp"
@@ -48,8 +48,9 @@ std::string invalid_reason(const Ui& ui, core::TicketVerdict verdict) {
 // When the door admits next, so the person knows when to come back.
 std::string no_round_todo(ScreenContext& ctx) {
   const Ui& ui = ctx.ui;
-  const DoorRound door = door_round(ctx.session.day(), ctx.session.clock(), ctx.now.wall,
-                                    ctx.session.setup().setting().door_early_minutes);
+  const core::DoorRound door =
+      core::door_round(ctx.session.day(), ctx.session.clock(), ctx.now.wall,
+                       ctx.session.setup().setting().door_early_minutes);
   if (!door.item) return ui.tr("door.welcome.no_round");
   const core::Round* round = core::find_round(ctx.session.event(), door.item->round);
   return ui.tr("door.welcome.opens", {{"round", round ? round->name : door.item->title},
