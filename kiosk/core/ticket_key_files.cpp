@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <optional>
@@ -150,6 +151,21 @@ void write_new_file(const fs::path& file, std::string_view content, mode_t mode)
   }
 }
 
+// Whoever can read the secret key can mint tickets every kiosk admits. keygen writes it 0600;
+// a copy that became readable by the group or others (cp, an archive, a shared folder) is
+// refused with the fix, checked after the content so a damaged file is named as such first.
+void refuse_if_others_can_read(const fs::path& file) {
+  struct stat info {};
+  if (::stat(file.c_str(), &info) != 0)
+    fail(file, std::string("cannot check: ") + std::strerror(errno));
+  if ((info.st_mode & (S_IRWXG | S_IRWXO)) != 0) {
+    char mode[8];
+    std::snprintf(mode, sizeof mode, "%04o", static_cast<unsigned>(info.st_mode & 07777));
+    fail(file, std::string("can be read by other users (mode ") + mode +
+                   "); a ticket secret key must be private: run chmod 600 on it");
+  }
+}
+
 }  // namespace
 
 KeyFiles generate_key_pair(const fs::path& dir, std::string_view name) {
@@ -203,6 +219,7 @@ SecretKey load_secret_key(const fs::path& file) {
   try {
     SecretKey key(bytes);
     sodium_memzero(bytes.data(), bytes.size());
+    refuse_if_others_can_read(file);
     return key;
   } catch (const TicketKeyError& e) {
     sodium_memzero(bytes.data(), bytes.size());

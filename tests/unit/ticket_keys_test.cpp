@@ -88,6 +88,16 @@ TEST_F(TicketKeyFiles, TheSecretIsOnlyReadableByItsOwnerWhateverTheUmask) {
   EXPECT_EQ(mode_of(files.public_file), 0644u);
 }
 
+TEST_F(TicketKeyFiles, ASecretKeyOthersCanReadIsRefusedWithTheFix) {
+  const KeyFiles files = generate_key_pair(dir, "copied");
+  for (const mode_t mode : {0640u, 0604u, 0644u}) {
+    fs::permissions(files.secret_file, static_cast<fs::perms>(mode));
+    expect_error(load_secret_key, files.secret_file, "chmod 600");
+  }
+  fs::permissions(files.secret_file, static_cast<fs::perms>(0400));  // read-only for its owner
+  EXPECT_NO_THROW(load_secret_key(files.secret_file));
+}
+
 TEST_F(TicketKeyFiles, ExistingKeysAreNeverOverwritten) {
   const KeyFiles files = generate_key_pair(dir, "main");
   const std::string secret_before = read(files.secret_file);
