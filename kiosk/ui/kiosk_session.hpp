@@ -123,7 +123,10 @@ struct EnrolmentProgress {
 // Things outside the store the staff status tab shows, asked for only when it is drawn.
 struct StatusSources {
   std::function<std::string()> camera;  // e.g. "running", "no_camera", "unavailable"
-  std::function<bool()> scanner_seen;   // a keyboard-wedge scanner burst was seen
+  // Which camera it is, or why it is unavailable ("cannot open /dev/video0: …"), so staff can
+  // fix it without a terminal.
+  std::function<std::string()> camera_detail;
+  std::function<bool()> scanner_seen;  // a keyboard-wedge scanner burst was seen
   // Starts enrolling in the background with the text of an enrolment QR code; must return at
   // once (never waits on the network). Unset: this kiosk cannot enrol from the screen.
   std::function<void(const std::string& link)> start_enrolment;

@@ -101,8 +101,11 @@ void draw_staff_status(ScreenContext& ctx, ImVec2 pos, ImVec2 size) {
         {ui.tr("status.rejected"),
          ui.tr("status.rejected_value", {{"name", r.who}, {"time", at}, {"reason", r.reason}})});
   }
-  lines.push_back(
-      {ui.tr("status.camera"), camera_text(ui, sources.camera ? sources.camera() : "")});
+  std::string camera = camera_text(ui, sources.camera ? sources.camera() : "");
+  if (const std::string detail = sources.camera_detail ? sources.camera_detail() : "";
+      !detail.empty())
+    camera += " – " + detail;
+  lines.push_back({ui.tr("status.camera"), camera});
   lines.push_back({ui.tr("status.scanner"), ui.tr(sources.scanner_seen && sources.scanner_seen()
                                                       ? "status.scanner.seen"
                                                       : "status.scanner.not_seen")});

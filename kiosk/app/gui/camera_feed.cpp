@@ -163,4 +163,13 @@ std::string CameraFeed::state_name() const {
   return "none";
 }
 
+std::string CameraFeed::detail() const {
+  if (!impl_->worker) return "";
+  if (impl_->worker->camera_state() == scan::CameraState::Unavailable) {
+    const std::string problem = impl_->worker->camera_problem();
+    if (!problem.empty()) return problem;
+  }
+  return impl_->worker->source_description();
+}
+
 }  // namespace einlass::app::gui

@@ -28,6 +28,8 @@ class CameraFeed {
   bool update_preview();
   ui::CameraView view() const;
   std::string state_name() const;  // for the staff status tab
+  // The camera's description while it works, the reason while it is unavailable; "" without.
+  std::string detail() const;
   bool configured() const;
 
  private:

@@ -84,6 +84,7 @@ KioskRuntime::KioskRuntime(const KioskOptions& kiosk, const GuiOptions& gui, con
   };
   session_->status_sources().enrolment = [this] { return enrolment_->progress(); };
   session_->status_sources().camera = [this] { return camera_->state_name(); };
+  session_->status_sources().camera_detail = [this] { return camera_->detail(); };
   session_->status_sources().scanner_seen = [this] { return router_->scanner_seen(); };
   if (scripted) {
     clock_.freeze();

@@ -160,6 +160,25 @@ TEST_F(KioskScreens, TheNoCodeHintShowsBesideTheCamera) {
   EXPECT_TRUE(r.at("cam").has_key("welcome.no_code")) << r.at("cam").all_text();
 }
 
+// A camera that cannot be opened: staff status says which one and why, so a helper at the
+// door can fix the cable or the setting without a terminal.
+TEST_F(KioskScreens, StaffStatusNamesTheCameraAndWhyItIsUnavailable) {
+  const std::string device = (dir_ / "video-unplugged").string();
+  const ScriptRun r = run("camera-missing", R"(wait 1s
+click key:staff.button
+type 2019
+key Enter
+click key:staff.tab.status
+shot status
+quit
+)",
+                          {"--camera", device});
+  expect_clean(r);
+  const Shot& status = r.at("status");
+  EXPECT_TRUE(status.has_key("status.camera.unavailable")) << status.all_text();
+  EXPECT_TRUE(status.shows(device)) << status.all_text();
+}
+
 INSTANTIATE_TEST_SUITE_P(LanguagesAndSizes, ReviewFixes,
                          ::testing::Combine(languages(),
                                             ::testing::Values("1366x768", "1920x1080")),
