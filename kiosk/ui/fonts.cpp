@@ -4,8 +4,8 @@
 #include <fstream>
 #include <iterator>
 
+#include "kiosk/core/utf8.hpp"
 #include "kiosk/ui/ui_error.hpp"
-#include "kiosk/ui/utf8.hpp"
 
 namespace einlass::ui {
 
@@ -114,7 +114,7 @@ FontSet::FontSet(FontFiles files) : files_(std::move(files)) {
 }
 
 void FontSet::add_text(std::string_view utf8) {
-  for_each_codepoint(utf8, [&](char32_t c) {
+  core::for_each_codepoint(utf8, [&](char32_t c) {
     if (c < 0x20 || c >= wanted_.size() || wanted_.test(c)) return;
     wanted_.set(c);
     dirty_ = true;
@@ -162,7 +162,7 @@ void FontSet::build(ImFontAtlas& atlas, float scale, float pixel_ratio) {
 std::vector<char32_t> FontSet::missing_glyphs(std::string_view text, FontRole role) const {
   std::vector<char32_t> missing;
   const ImFont* f = font(role);
-  for_each_codepoint(text, [&](char32_t c) {
+  core::for_each_codepoint(text, [&](char32_t c) {
     if (c < 0x20) return;
     if (!f || c > 0xFFFF || !f->FindGlyphNoFallback(static_cast<ImWchar>(c))) missing.push_back(c);
   });

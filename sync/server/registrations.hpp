@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -40,7 +41,12 @@ struct UpsertCounts {
 // In one transaction; a registration whose data did not change keeps its cursor.
 UpsertCounts upsert_registrations(store::Database& db, const std::vector<Registration>& list,
                                   int64_t now_ms);
+// The same inside the caller's transaction (the CSV import writes its change records with it).
+UpsertCounts upsert_registrations_in(store::Transaction& tx, store::Database& db,
+                                     const std::vector<Registration>& list, int64_t now_ms);
 std::optional<Registration> find_registration(const store::Database& db, uint32_t id);
+// Every registration, by id (one query; the CSV import compares a whole list at once).
+std::unordered_map<uint32_t, Registration> all_registrations(const store::Database& db);
 
 // The venue's roster changes after `since`, oldest first; removed = moved to another venue.
 protocol::RosterPage roster_page(const store::Database& db, const std::string& venue, int64_t since,

@@ -5,7 +5,7 @@
 #include <backends/imgui_impl_glfw.h>
 
 #include "kiosk/app/gui/scanner_filter.hpp"
-#include "kiosk/ui/utf8.hpp"
+#include "kiosk/core/utf8.hpp"
 
 namespace einlass::app::gui {
 
@@ -144,7 +144,7 @@ void InputRouter::typed(char32_t c, const ui::Now& now) {
       break;
     default: {
       std::string utf8;
-      ui::append_utf8(utf8, c);
+      core::append_utf8(utf8, c);
       session_.type_code(utf8, now);
     }
   }

@@ -8,7 +8,7 @@
 #include <map>
 
 #include "kiosk/app/gui/screenshot.hpp"
-#include "kiosk/ui/utf8.hpp"
+#include "kiosk/core/utf8.hpp"
 
 namespace einlass::app::gui {
 
@@ -190,7 +190,7 @@ class Runner {
   // the character, then the releases — so the scanner filter sees the real order of events.
   void type_text(const std::string& text, milliseconds gap) {
     InputRouter& router = rt_.router();
-    ui::for_each_codepoint(text, [&](char32_t c) {
+    core::for_each_codepoint(text, [&](char32_t c) {
       const KeyPress k = key_for_char(c);
       if (k.mods & GLFW_MOD_SHIFT) router.on_key(GLFW_KEY_LEFT_SHIFT, GLFW_PRESS, 0, now());
       router.on_key(k.key, GLFW_PRESS, k.mods, now());

@@ -14,7 +14,6 @@
 #include "kiosk/core/event_config.hpp"
 #include "kiosk/ui/fonts.hpp"
 #include "kiosk/ui/strings.hpp"
-#include "kiosk/ui/utf8.hpp"
 
 namespace einlass::ui {
 namespace {

@@ -3,9 +3,9 @@
 #include <string>
 #include <vector>
 
-#include "kiosk/ui/utf8.hpp"
+#include "kiosk/core/utf8.hpp"
 
-namespace einlass::ui {
+namespace einlass::core {
 namespace {
 
 std::vector<char32_t> decode(const std::string& s) {
@@ -32,4 +32,4 @@ TEST(Utf8, EncodesWhatItDecodes) {
 }
 
 }  // namespace
-}  // namespace einlass::ui
+}  // namespace einlass::core

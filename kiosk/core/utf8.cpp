@@ -1,6 +1,6 @@
-#include "kiosk/ui/utf8.hpp"
+#include "kiosk/core/utf8.hpp"
 
-namespace einlass::ui {
+namespace einlass::core {
 
 void append_utf8(std::string& out, char32_t cp) {
   if (cp < 0x80) {
@@ -20,4 +20,4 @@ void append_utf8(std::string& out, char32_t cp) {
   }
 }
 
-}  // namespace einlass::ui
+}  // namespace einlass::core

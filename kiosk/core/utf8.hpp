@@ -1,11 +1,12 @@
 #pragma once
-// Decoding UTF-8 into code points, for glyph coverage: which characters a text needs from the
-// fonts. Malformed bytes decode to U+FFFD, as a renderer would show them.
+// UTF-8 to code points and back: the kiosk's glyph coverage (which characters a text needs from
+// the fonts), typed characters, and the server's import converting Windows-1252 lists.
+// Malformed bytes decode to U+FFFD, as a renderer would show them.
 
 #include <string>
 #include <string_view>
 
-namespace einlass::ui {
+namespace einlass::core {
 
 // Calls `fn(char32_t)` for every code point of `text`.
 template <typename Fn>
@@ -49,4 +50,4 @@ void for_each_codepoint(std::string_view text, Fn&& fn) {
 // Appends the UTF-8 encoding of `cp`.
 void append_utf8(std::string& out, char32_t cp);
 
-}  // namespace einlass::ui
+}  // namespace einlass::core
