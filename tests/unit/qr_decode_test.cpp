@@ -23,6 +23,7 @@
 #include "kiosk/scan/grey_image.hpp"
 #include "kiosk/scan/image_file.hpp"
 #include "kiosk/scan/qr_decoder.hpp"
+#include "kiosk/scan/qr_png.hpp"
 #include "kiosk/scan/qr_render.hpp"
 
 namespace einlass::scan {
@@ -131,6 +132,28 @@ TEST_F(QrDecodeTest, PngRoundTripReturnsExactTicketTextAtLevelM) {
   }
   EXPECT_LT(decoded->corners[0].x, decoded->corners[1].x);  // top-left is left of top-right
   EXPECT_LT(decoded->corners[0].y, decoded->corners[3].y);  // and above bottom-left
+}
+
+// The e-mail's QR image: 1-bit PNG bytes, read back through the same loader and decoder the
+// kiosk's `decode` uses, pixel for pixel the same code as render_qr draws.
+TEST_F(QrDecodeTest, OneBitPngBytesDecodeToTheTicketAndMatchTheRenderedCode) {
+  const std::string ticket = ticket_like(147, 7);
+  const std::vector<uint8_t> png = qr_png_bytes(ticket, 4);
+  ASSERT_GT(png.size(), 8u);
+  EXPECT_EQ(std::string(png.begin(), png.begin() + 8), std::string("\x89PNG\r\n\x1a\n", 8));
+  const fs::path file = dir_ / "mail.png";
+  std::ofstream(file, std::ios::binary)
+      .write(reinterpret_cast<const char*>(png.data()), static_cast<std::streamsize>(png.size()));
+
+  const GreyImage loaded = load_grey_image(file);
+  const GreyImage drawn = render_qr(ticket, 4);
+  ASSERT_EQ(loaded.width, drawn.width);
+  ASSERT_EQ(loaded.height, drawn.height);
+  EXPECT_EQ(loaded.pixels, drawn.pixels);
+  const auto decoded = decoder_.decode(loaded.view());
+  ASSERT_TRUE(decoded.has_value());
+  EXPECT_EQ(decoded->text, ticket);
+  EXPECT_THROW(qr_png_bytes("", 4), std::invalid_argument);
 }
 
 // The ticket alphabet is QR alphanumeric, so ZXing uses alphanumeric mode: 144 (and the ~149 of
