@@ -68,7 +68,7 @@ void save_enrolment(KioskStore& store, const Enrolment& e, const EnrolledConfig&
   kState.put(store.db(), "ca_file", e.ca_file);
   kState.put(store.db(), "pinned_public_key", e.pinned_public_key);
   kState.put_int(store.db(), "enrolled_ms", e.enrolled_ms);
-  store.db().exec("DELETE FROM sync_state WHERE key = 'revoked_ms'");
+  store.db().exec("DELETE FROM sync_state WHERE key IN ('revoked_ms', 'retention_over_ms')");
   put_config(store, config);
   tx.commit();
 }
@@ -90,7 +90,7 @@ void save_enrolled_config(KioskStore& store, const EnrolledConfig& config) {
 }
 
 bool is_revoked(const KioskStore& store) {
-  return kState.get(store.db(), "revoked_ms").has_value();
+  return kState.get(store.db(), "revoked_ms").has_value() || is_retired_after_retention(store);
 }
 
 SyncCursors load_cursors(const KioskStore& store) {
@@ -216,23 +216,33 @@ std::vector<core::AgendaChange> agenda_changes_for(const KioskStore& store,
   return out;
 }
 
-WipeRecord wipe_personal_data(KioskStore& store, int64_t now_ms, const std::string& reason) {
-  const StoreCounts c = store.counts();
-  WipeRecord record;
-  record.wiped_ms = now_ms;
-  record.reason = reason;
-  record.counts_json = "{\"events\":" + std::to_string(c.events) +
-                       ",\"checked_in\":" + std::to_string(c.checked_in) +
-                       ",\"walk_ins\":" + std::to_string(c.walk_ins) +
-                       ",\"roster\":" + std::to_string(c.roster) +
-                       ",\"unsent_events\":" + std::to_string(c.outbox_waiting) +
-                       ",\"rejected_events\":" + std::to_string(c.outbox_rejected) + "}";
+namespace {
+
+enum class WipeCause { Revoked, RetentionOver };
+
+// The one wipe behind a revocation and the end of the retention period. Counts and checks are
+// taken inside the write transaction, so nothing committed meanwhile is missed.
+std::optional<WipeRecord> wipe(KioskStore& store, int64_t now_ms, const std::string& reason,
+                               WipeCause cause) {
   Database& db = store.db();
   // Freed pages are overwritten with zeros, so the names are gone from the file, not merely
   // unlinked from the b-tree.
   db.exec("PRAGMA secure_delete = ON");
+  WipeRecord record;
   {
     Transaction tx(db);
+    const StoreCounts c = store.counts();
+    // After the retention period only: a check-in recorded since the caller looked has not
+    // reached the server and exists nowhere else. (Refused events can never sync; they go.)
+    if (cause == WipeCause::RetentionOver && c.outbox_waiting > 0) return std::nullopt;
+    record.wiped_ms = now_ms;
+    record.reason = reason;
+    record.counts_json = "{\"events\":" + std::to_string(c.events) +
+                         ",\"checked_in\":" + std::to_string(c.checked_in) +
+                         ",\"walk_ins\":" + std::to_string(c.walk_ins) +
+                         ",\"roster\":" + std::to_string(c.roster) +
+                         ",\"unsent_events\":" + std::to_string(c.outbox_waiting) +
+                         ",\"rejected_events\":" + std::to_string(c.outbox_rejected) + "}";
     db.prepare("INSERT INTO wipe_log (wiped_ms, reason, counts) VALUES (?, ?, ?)")
         .bind(1, record.wiped_ms)
         .bind(2, record.reason)
@@ -244,16 +254,34 @@ WipeRecord wipe_personal_data(KioskStore& store, int64_t now_ms, const std::stri
         "DELETE FROM roster; DELETE FROM meta WHERE key = 'purge_unlocked';"
         "DELETE FROM sync_state WHERE key IN ('token', 'cursor_events', 'cursor_roster', "
         "'cursor_agenda');");
-    kState.put_int(store.db(), "revoked_ms", now_ms);
+    // Both stop the kiosk; staff are told which one it was (a retired kiosk is not "revoked").
+    kState.put_int(db, cause == WipeCause::Revoked ? "revoked_ms" : "retention_over_ms", now_ms);
     tx.commit();
   }
-  // Best effort: move the WAL's copies of the deleted pages into the (zeroed) main file and
-  // truncate the WAL. Another connection still reading may keep some frames until it ends.
+  // Move the WAL's copies of the deleted pages into the (zeroed) main file and truncate the
+  // WAL. Another connection still reading keeps it from completing (first column = busy).
   try {
-    db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    Statement st = db.prepare("PRAGMA wal_checkpoint(TRUNCATE)");
+    record.wal_checkpoint_busy = st.step() && st.integer(0) != 0;
   } catch (const StoreError&) {
+    record.wal_checkpoint_busy = true;
   }
   return record;
+}
+
+}  // namespace
+
+WipeRecord wipe_personal_data(KioskStore& store, int64_t now_ms, const std::string& reason) {
+  return *wipe(store, now_ms, reason, WipeCause::Revoked);
+}
+
+std::optional<WipeRecord> wipe_after_retention_period(KioskStore& store, int64_t now_ms,
+                                                      const std::string& reason) {
+  return wipe(store, now_ms, reason, WipeCause::RetentionOver);
+}
+
+bool is_retired_after_retention(const KioskStore& store) {
+  return kState.get(store.db(), "retention_over_ms").has_value();
 }
 
 std::vector<WipeRecord> wipe_log(const KioskStore& store) {

@@ -55,6 +55,9 @@ struct WipeRecord {
   int64_t wiped_ms = 0;
   std::string reason;
   std::string counts_json;  // anonymous counts at the moment of the wipe
+  // Not stored: the WAL could not be truncated (another connection was reading), so copies of
+  // deleted pages may remain in the -wal file until the next checkpoint.
+  bool wal_checkpoint_busy = false;
 };
 
 // Enrolment. Saving a different venue than before drops the old venue's roster, agenda
@@ -63,7 +66,10 @@ std::optional<Enrolment> load_enrolment(const KioskStore& store);
 void save_enrolment(KioskStore& store, const Enrolment& enrolment, const EnrolledConfig& config);
 std::optional<EnrolledConfig> load_enrolled_config(const KioskStore& store);
 void save_enrolled_config(KioskStore& store, const EnrolledConfig& config);
+// Out of service: revoked by the organiser, or wiped after the retention period.
 bool is_revoked(const KioskStore& store);
+// Wiped because the retention period was over (not a revocation; staff see their own text).
+bool is_retired_after_retention(const KioskStore& store);
 
 SyncCursors load_cursors(const KioskStore& store);
 
@@ -95,6 +101,12 @@ std::vector<core::AgendaChange> agenda_changes_for(const KioskStore& store,
 // token, overwriting the freed pages, and keep only anonymous counts in wipe_log. The kiosk can
 // be enrolled again with a new code.
 WipeRecord wipe_personal_data(KioskStore& store, int64_t now_ms, const std::string& reason);
+// The retention period is over: the same wipe, marked "retention over" instead of "revoked",
+// and only if no event waits to be sent — checked inside the wipe's write transaction, so a
+// check-in committed between the caller's check and the wipe is never lost. Events the server
+// refused are deleted (they can never sync). nullopt: nothing was changed.
+std::optional<WipeRecord> wipe_after_retention_period(KioskStore& store, int64_t now_ms,
+                                                      const std::string& reason);
 std::vector<WipeRecord> wipe_log(const KioskStore& store);
 
 }  // namespace einlass::store

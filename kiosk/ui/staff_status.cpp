@@ -3,6 +3,7 @@
 
 #include <cstdio>
 
+#include "kiosk/store/sync_state.hpp"
 #include "kiosk/ui/screens.hpp"
 #include "kiosk/ui/text_format.hpp"
 #include "kiosk/ui/theme.hpp"
@@ -26,7 +27,10 @@ std::string sync_text(ScreenContext& ctx) {
     case Connection::Offline:
       return ui.tr("status.sync.offline");
     case Connection::Revoked:
-      return ui.tr("status.sync.revoked");
+      // The sync engine stops after either wipe; only the store knows which one it was.
+      return ui.tr(store::is_retired_after_retention(ctx.session.store())
+                       ? "status.sync.retention_over"
+                       : "status.sync.revoked");
   }
   return {};
 }
@@ -93,7 +97,10 @@ void draw_staff_status(ScreenContext& ctx, ImVec2 pos, ImVec2 size) {
     const std::string enrol = enrolment_text(ui, sources.enrolment());
     if (!enrol.empty()) lines.push_back({ui.tr("status.enrol"), enrol});
   }
-  if (session.out_of_service()) lines.push_back({ui.tr("status.sync"), ui.tr("status.revoked")});
+  if (session.out_of_service())
+    lines.push_back({ui.tr("status.sync"), ui.tr(store::is_retired_after_retention(session.store())
+                                                     ? "status.retention_over"
+                                                     : "status.revoked")});
   // Each event the server refused, so staff can settle it by hand: who, when and why.
   for (const RejectedView& r : session.counts().rejected) {
     const std::string at = time_text(ui, session.clock().local_time_of(r.at).time);

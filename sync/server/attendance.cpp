@@ -2,14 +2,10 @@
 
 #include <set>
 
-namespace einlass::sync::server {
+#include "sync/server/event_log.hpp"
+#include "sync/server/retention/retained_counts.hpp"
 
-namespace {
-// `u.ref <> ''` repeats the partial index's WHERE so SQLite uses events_by_ref.
-constexpr std::string_view kNotUndone =
-    "NOT EXISTS (SELECT 1 FROM events u WHERE u.ref = e.uuid AND u.ref <> '' AND "
-    "u.kind = 'undo')";
-}  // namespace
+namespace einlass::sync::server {
 
 std::vector<DayAttendance> attendance(const store::Database& db) {
   std::map<std::pair<std::string, std::string>, DayAttendance> days;
@@ -28,8 +24,9 @@ std::vector<DayAttendance> attendance(const store::Database& db) {
   }
   {
     store::Statement st = db.prepare(
-        "SELECT venue, day, COUNT(DISTINCT participant) FROM events WHERE kind = 'walk_in' "
-        "GROUP BY venue, day");
+        "SELECT venue, day, COUNT(DISTINCT participant) FROM events w WHERE kind = 'walk_in' "
+        "AND " +
+        walk_in_came_sql() + " GROUP BY venue, day");
     while (st.step())
       day_of(st.text(0), st.text(1)).walk_ins = st.integer(2);
   }
@@ -59,6 +56,15 @@ std::vector<DayAttendance> attendance(const store::Database& db) {
       d.duplicates.back().devices.push_back(st.text(4));
     }
   }
+  // What a retention purge kept of the events it deleted (still counted, no longer named).
+  for (const RetainedDayCount& kept : retained_day_counts(db)) {
+    if (kept.checked_in == 0 && kept.walk_ins == 0) continue;  // a day nobody came to
+    DayAttendance& d = day_of(kept.venue, kept.day);
+    d.checked_in += kept.checked_in;
+    d.walk_ins += kept.walk_ins;
+  }
+  for (const RetainedRoomCount& kept : retained_room_counts(db))
+    day_of(kept.venue, kept.day).rooms[{kept.round, kept.room}] += kept.present;
   std::vector<DayAttendance> out;
   for (auto& [key, d] : days)
     out.push_back(std::move(d));

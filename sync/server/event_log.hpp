@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -16,6 +17,21 @@
 #include "sync/server/server_config.hpp"
 
 namespace einlass::sync::server {
+
+// SQL condition on `events e`: the event counts unless an undo refers to it. Attendance, the
+// exports and the dashboard all use this one rule. `u.ref <> ''` repeats the partial index's
+// WHERE so SQLite uses events_by_ref.
+inline constexpr std::string_view kNotUndone =
+    "NOT EXISTS (SELECT 1 FROM events u WHERE u.ref = e.uuid AND u.ref <> '' AND "
+    "u.kind = 'undo')";
+
+// SQL condition on `events w` (a walk_in event): the walk-in came, i.e. has an entry at that
+// venue and day that was not undone. A walk-in whose entry staff undid is not counted or listed.
+inline std::string walk_in_came_sql() {
+  return "EXISTS (SELECT 1 FROM events e WHERE e.kind = 'entry' AND e.venue = w.venue AND "
+         "e.day = w.day AND e.participant = w.participant AND " +
+         std::string(kNotUndone) + ")";
+}
 
 // Checks every event of a push (format, and that it belongs to the pushing device's venue and
 // the event's days, rooms and rounds) and stores the good ones in one transaction. A bad event
