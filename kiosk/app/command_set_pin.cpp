@@ -1,9 +1,6 @@
 // `einlass-kiosk set-pin`: sets the staff PIN of the kiosk whose store is given. The PIN is read
 // from stdin rather than the command line, so it stays out of shell history and `ps`.
 
-#include <termios.h>
-#include <unistd.h>
-
 #include <iostream>
 #include <memory>
 #include <string>
@@ -11,27 +8,16 @@
 #include <nlohmann/json.hpp>
 
 #include "kiosk/app/staff_pin.hpp"
+#include "kiosk/core/secret_input.hpp"
 
 namespace einlass::app {
 
 namespace {
 
-std::string read_line(const char* prompt, bool terminal) {
-  termios saved{};
-  if (terminal) {
-    std::cerr << prompt << std::flush;
-    tcgetattr(STDIN_FILENO, &saved);
-    termios quiet = saved;
-    quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
-    tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
-  }
-  std::string line;
-  std::getline(std::cin, line);
-  if (terminal) {
-    tcsetattr(STDIN_FILENO, TCSANOW, &saved);
-    std::cerr << "\n";
-  }
-  while (!line.empty() && (line.back() == '\r' || line.back() == ' '))
+// A PIN has no spaces: trailing ones from a careless paste are dropped.
+std::string read_pin(const char* prompt) {
+  std::string line = core::read_secret_line(prompt);
+  while (!line.empty() && line.back() == ' ')
     line.pop_back();
   return line;
 }
@@ -48,13 +34,13 @@ CommandRunner add_set_pin_command(CLI::App& app) {
                   "kiosk store file; default: $EINLASS_STORE or "
                   "~/.local/share/einlass/kiosk.sqlite");
   return [store_file]() -> int {
-    const bool terminal = ::isatty(STDIN_FILENO) != 0;
-    const std::string pin = read_line("New staff PIN (4–12 digits): ", terminal);
+    const bool terminal = core::stdin_is_terminal();
+    const std::string pin = read_pin("New staff PIN (4–12 digits): ");
     if (!StaffPin::acceptable(pin)) {
       std::cerr << "set-pin: a staff PIN has 4 to 12 digits; nothing was changed\n";
       return kExitUsage;
     }
-    if (terminal && read_line("Repeat the PIN: ", true) != pin) {
+    if (terminal && read_pin("Repeat the PIN: ") != pin) {
       std::cerr << "set-pin: the two PINs differ; nothing was changed\n";
       return kExitUsage;
     }

@@ -115,6 +115,8 @@ HttpResponse HttpClient::perform(const std::string& url, const std::string& bear
   headers = curl_slist_append(headers, "Accept: application/json");
   const std::string auth = "Authorization: Bearer " + bearer;
   if (!bearer.empty()) headers = curl_slist_append(headers, auth.c_str());
+  for (const std::string& line : extra_headers_)
+    headers = curl_slist_append(headers, line.c_str());
   if (body) {
     headers = curl_slist_append(headers, "Content-Type: application/json");
     curl_easy_setopt(curl, CURLOPT_POST, 1L);

@@ -7,6 +7,7 @@
 #include <chrono>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "sync/client/sync_engine.hpp"
 
@@ -38,6 +39,8 @@ class HttpClient {
   // Answers with a longer body end with a transport error (protocol::kMaxResponseBytes unless
   // set here, e.g. by a test).
   void set_max_body_bytes(size_t bytes) { max_body_bytes_ = bytes; }
+  // Header lines ("Name: value") sent with every request from now on, replacing earlier ones.
+  void set_extra_headers(std::vector<std::string> lines) { extra_headers_ = std::move(lines); }
 
   // `bearer` empty = no Authorization header. `body` empty with GET.
   HttpResponse get(const std::string& url, const std::string& bearer);
@@ -52,6 +55,7 @@ class HttpClient {
   HttpTimeouts timeouts_;
   const std::atomic<bool>* abort_;
   size_t max_body_bytes_;
+  std::vector<std::string> extra_headers_;
 };
 
 }  // namespace einlass::sync::client

@@ -7,6 +7,12 @@
 
 namespace einlass::sync::protocol {
 
+// Sent by kiosks with every request, for the organiser's dashboard: events waiting in the
+// kiosk's outbox and its wall clock (unix ms), from which the server reads its clock skew.
+// Optional both ways: an older kiosk sends neither, an older server ignores them.
+inline constexpr const char* kOutboxHeader = "X-Einlass-Outbox";
+inline constexpr const char* kClockHeader = "X-Einlass-Clock-Ms";
+
 inline constexpr std::size_t kMaxRequestBytes = 1 << 20;       // 1 MiB per request body
 inline constexpr std::size_t kMaxPushBatchBytes = 768 * 1024;  // the kiosk's own cap per push
 inline constexpr int kMaxEventsPerPush = 1000;

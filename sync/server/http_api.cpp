@@ -16,6 +16,7 @@
 #include "sync/server/agenda_log.hpp"
 #include "sync/server/attendance.hpp"
 #include "sync/server/credentials.hpp"
+#include "sync/server/dashboard/device_status.hpp"
 #include "sync/server/event_log.hpp"
 #include "sync/server/feed_heads.hpp"
 #include "sync/server/registrations.hpp"
@@ -156,6 +157,7 @@ class Api : public std::enable_shared_from_this<Api> {
   ApiContext ctx_;
   std::mutex seen_mutex_;
   std::unordered_map<std::string, int64_t> last_touch_;  // device -> when last_seen was written
+  DeviceReportThrottle report_throttle_;                 // outbox + clock for the dashboard
 };
 
 void Api::sleep_unless_stopping(int ms) {
@@ -242,9 +244,21 @@ Device Api::require_device(const Request& req, Response& res, store::Database& d
       touch = true;
     }
   }
-  if (touch) {
+  const auto report = read_device_report(req.get_header_value(protocol::kOutboxHeader),
+                                         req.get_header_value(protocol::kClockHeader), now);
+  const bool write_report =
+      report && report_throttle_.should_write(auth.device.device_id, *report, now);
+  if (touch || write_report) {
     std::lock_guard write(ctx_.pool->write_mutex());
-    touch_device(db, auth.device.device_id, now);
+    if (touch) touch_device(db, auth.device.device_id, now);
+    // The report only feeds the dashboard: failing to store it must not fail the kiosk's sync.
+    if (write_report) {
+      try {
+        store_device_report(db, auth.device.device_id, *report, now);
+      } catch (const std::exception& e) {
+        spdlog::warn("could not store the sync report of {}: {}", auth.device.device_id, e.what());
+      }
+    }
   }
   return auth.device;
 }
@@ -473,7 +487,8 @@ void Api::install(httplib::Server& server) {
   });
   // No bodies, no query strings, no names, no IP addresses (personal data under the GDPR):
   // method, path, status, time and device id only.
-  server.set_logger([](const Request& req, const Response& res) {
+  server.set_logger([log = ctx_.request_log](const Request& req, const Response& res) {
+    if (log != nullptr && !log->load()) return;
     const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                         std::chrono::steady_clock::now() - request_start)
                         .count();

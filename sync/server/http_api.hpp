@@ -29,6 +29,8 @@ struct ApiContext {
   ConfigCache* config = nullptr;
   FaultPlan* faults = nullptr;  // nullptr unless --allow-faults
   const std::atomic<bool>* stopping = nullptr;
+  // The request log's on/off switch (server.toml `request_log`, re-read on SIGHUP); nullptr: on.
+  const std::atomic<bool>* request_log = nullptr;
 };
 
 // Registers the routes, the JSON error handler and the request log on `server`.
