@@ -2,6 +2,7 @@
 
 #include <date/tz.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <regex>
 
@@ -27,7 +28,21 @@ core::KioskSetting KioskSetup::setting() const {
 
 fs::path bundled_assets_dir() {
   if (const char* env = std::getenv("EINLASS_ASSETS"); env && *env) return env;
-  if (fs::is_directory(EINLASS_SOURCE_ASSETS)) return EINLASS_SOURCE_ASSETS;
+  std::error_code ec;
+  const fs::path program = fs::read_symlink("/proc/self/exe", ec);
+  // A program in the build tree reads the source tree's assets, so edits show without install.
+  const fs::path build_tree = fs::weakly_canonical(EINLASS_BUILD_TREE, ec);
+  if (!program.empty() && !build_tree.empty()) {
+    const auto [mismatch, ignored] =
+        std::mismatch(build_tree.begin(), build_tree.end(), program.begin(), program.end());
+    if (mismatch == build_tree.end() && fs::is_directory(EINLASS_SOURCE_ASSETS, ec))
+      return EINLASS_SOURCE_ASSETS;
+  }
+  // Installed (the Debian package: /usr/bin and /usr/share/einlass), the assets sit next to the
+  // program's bin/ folder, whatever the prefix; a source tree elsewhere on the machine is never
+  // used, so an installed kiosk runs on exactly what its package shipped.
+  // Without /proc (nothing else we support), the prefix the build was configured with.
+  if (!program.empty()) return program.parent_path().parent_path() / "share" / "einlass";
   return EINLASS_INSTALLED_ASSETS;
 }
 

@@ -72,7 +72,7 @@ fs::path enrolled_config_dir(const fs::path& store_file) {
   return store_file.parent_path() / (store_file.stem().string() + "-enrolled");
 }
 
-void write_config_files(const fs::path& dir, const protocol::KioskConfig& config) {
+void stage_config_files(const fs::path& dir, const protocol::KioskConfig& config) {
   // Every key line is checked before anything is written: the key id names a file, and a
   // server must not be able to choose a path ("../../.bashrc") on the kiosk.
   std::vector<std::pair<std::string, std::string>> files;  // file name, content
@@ -102,9 +102,18 @@ void write_config_files(const fs::path& dir, const protocol::KioskConfig& config
   } catch (const core::TicketKeyError& e) {
     throw EnrolmentError(std::string("a public key from the server is unusable: ") + e.what());
   }
+}
+
+void install_config_files(const fs::path& dir, const protocol::KioskConfig& config) {
+  const fs::path keys = dir / "keys";
   fs::remove_all(keys);
-  fs::rename(fresh_keys, keys);
+  fs::rename(dir / "keys.new", keys);
   write_text(dir / "event.toml", config.event_config);
+}
+
+void write_config_files(const fs::path& dir, const protocol::KioskConfig& config) {
+  stage_config_files(dir, config);
+  install_config_files(dir, config);
 }
 
 EnrolmentResult enrol(const std::string& server_url, const std::string& code,
@@ -135,12 +144,15 @@ EnrolmentResult enrol(const std::string& server_url, const std::string& code,
   check_config(answer.config);
 
   const fs::path dir = enrolled_config_dir(store_file);
-  write_config_files(dir, answer.config);
+  stage_config_files(dir, answer.config);
   store::Enrolment enrolment{base,        answer.token,          answer.config.venue,
                              tls.ca_file, tls.pinned_public_key, core::unix_now_ms()};
+  // The one-time code is used up: the enrolment is committed before event.toml is written,
+  // whose change restarts the kiosk session and could cut this process short.
   store::save_enrolment(
       store, enrolment,
       {answer.config.event_config, answer.config.public_keys, answer.config.config_version});
+  install_config_files(dir, answer.config);
   return {answer.device_id, answer.config.venue, dir / "event.toml", dir / "keys"};
 }
 

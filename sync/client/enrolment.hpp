@@ -43,5 +43,11 @@ EnrolmentResult enrol(const std::string& server_url, const std::string& code,
 std::filesystem::path enrolled_config_dir(const std::filesystem::path& store_file);
 // Writes event.toml and keys/<key id>.public there; replaces older files atomically.
 void write_config_files(const std::filesystem::path& dir, const protocol::KioskConfig& config);
+// The two halves of write_config_files, for callers that store the config in between:
+// stage checks every key and writes keys.new (throws EnrolmentError, nothing in use changed);
+// install puts the staged keys in place and writes event.toml last, since a change of
+// event.toml restarts the kiosk session (einlass-kiosk-session-reload.path).
+void stage_config_files(const std::filesystem::path& dir, const protocol::KioskConfig& config);
+void install_config_files(const std::filesystem::path& dir, const protocol::KioskConfig& config);
 
 }  // namespace einlass::sync::client

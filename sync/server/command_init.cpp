@@ -5,17 +5,27 @@
 #include "sync/server/server_commands.hpp"
 #include "sync/server/server_config.hpp"
 #include "sync/server/server_db.hpp"
+#include "sync/server/service/serve_config_file.hpp"
 
 namespace einlass::sync::server {
 
 void add_db_option(CLI::App& command, std::string& file) {
   command.add_option("--db", file,
-                     "server database; default: $EINLASS_SERVER_DB or ./einlass-server.sqlite");
+                     "server database; default: $EINLASS_SERVER_DB, else the database in " +
+                         std::string(kSystemServerConfig) +
+                         " when it exists, else ./einlass-server.sqlite");
 }
 
-std::filesystem::path server_db_path(const std::string& option) {
+std::filesystem::path server_db_path(const std::string& option,
+                                     const std::filesystem::path& system_config) {
   if (!option.empty()) return option;
   if (const char* env = std::getenv("EINLASS_SERVER_DB"); env && *env) return env;
+  // On the organiser's server (Debian package) the service's database is the one meant:
+  // `sudo -u einlass einlass-server import ...` must not create a second, empty database.
+  if (std::error_code ec; std::filesystem::exists(system_config, ec)) {
+    const auto settings = read_serve_config(system_config);
+    if (!settings.database.empty()) return settings.database;
+  }
   return "einlass-server.sqlite";
 }
 

@@ -122,6 +122,7 @@ class ServerProcess {
   bool running() const { return pid_ > 0; }
   const std::string& url() const { return url_; }
   int port() const { return port_; }
+  pid_t pid() const { return pid_; }  // for signals (SIGHUP: reload the config)
 
  private:
   fs::path dir_, db_, fault_plan_;
