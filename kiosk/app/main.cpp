@@ -51,6 +51,7 @@ int main(int argc, char** argv) {
       {"set-pin", add_set_pin_command(app)},
       {"enroll", add_enroll_command(app)},
       {"sync", add_sync_command(app)},
+      {"purge", add_purge_command(app)},
   };
   std::vector<char*> args = with_default_command(argc, argv);
   try {

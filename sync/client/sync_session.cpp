@@ -4,6 +4,7 @@
 
 #include "kiosk/core/event_config.hpp"
 #include "kiosk/core/unix_time.hpp"
+#include "kiosk/store/retention_wipe.hpp"
 #include "kiosk/store/sync_state.hpp"
 #include "sync/client/enrolment.hpp"
 #include "sync/protocol/limits.hpp"
@@ -58,6 +59,7 @@ PassOutcome SyncSession::run_pass() {
 
   try {
     if (auto stop = push_outbox(outcome)) return *stop;
+    if (auto wiped = wipe_if_retention_over()) return *wiped;
     if (auto stop = pull_events(outcome)) return *stop;
     const store::SyncCursors cursors = store::load_cursors(store_);
     if (head_roster_ > cursors.roster)
@@ -77,10 +79,35 @@ PassOutcome SyncSession::run_pass() {
   return outcome;
 }
 
+std::optional<PassOutcome> SyncSession::wipe_if_retention_over() {
+  const auto config = store::load_enrolled_config(store_);
+  if (!config) return std::nullopt;
+  if (!event_ || event_->first != config->version) {
+    try {
+      event_.emplace(config->version,
+                     core::parse_event_config(config->event_config, "enrolled event config"));
+    } catch (const core::EventConfigError&) {
+      return std::nullopt;  // the server checks configs; an unreadable one wipes nothing
+    }
+  }
+  if (!store::wipe_after_retention(store_, event_->second, now_ms())) return std::nullopt;
+  PassOutcome o;
+  o.result = Result::Revoked;
+  o.error =
+      "the retention period is over and every check-in reached the server: this kiosk's "
+      "personal data was deleted";
+  return o;
+}
+
 std::optional<PassOutcome> SyncSession::call(const std::string& path, const std::string* body,
                                              nlohmann::json& json) {
   if (abort_ && abort_->load()) return failed("stopped");
   const int64_t sent = now_ms();
+  // What the organiser's dashboard shows about this kiosk (see protocol/limits.hpp).
+  http_->set_extra_headers(
+      {std::string(protocol::kOutboxHeader) + ": " +
+           std::to_string(store_.db().query_int("SELECT COUNT(*) FROM outbox WHERE rejected = 0")),
+       std::string(protocol::kClockHeader) + ": " + std::to_string(sent)});
   const HttpResponse response = body ? http_->post_json(base_url_ + path, token_, *body)
                                      : http_->get(base_url_ + path, token_);
   const int64_t received = now_ms();
@@ -235,12 +262,14 @@ std::optional<PassOutcome> SyncSession::pull_config(PassOutcome& outcome) {
   const protocol::ConfigAnswer answer = protocol::config_answer_from_json(json);
   try {
     core::parse_event_config(answer.config.event_config, "server event config");
-    write_config_files(enrolled_config_dir(options_.store_file), answer.config);
+    stage_config_files(enrolled_config_dir(options_.store_file), answer.config);
   } catch (const std::exception& e) {
     return failed(std::string("the server's new event config is not usable here: ") + e.what());
   }
+  // Stored first: writing event.toml restarts the kiosk session (reload path unit).
   store::save_enrolled_config(store_, {answer.config.event_config, answer.config.public_keys,
                                        answer.config.config_version});
+  install_config_files(enrolled_config_dir(options_.store_file), answer.config);
   outcome.new_remote_data = true;
   return std::nullopt;
 }

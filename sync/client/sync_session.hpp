@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "kiosk/core/event_model.hpp"
 #include "kiosk/store/kiosk_store.hpp"
 #include "sync/client/http_client.hpp"
 #include "sync/client/sync_engine.hpp"
@@ -45,6 +46,8 @@ class SyncSession {
   std::optional<PassOutcome> pull_agenda(PassOutcome& outcome);
   std::optional<PassOutcome> pull_config(PassOutcome& outcome);
   void note_envelope(const nlohmann::json& json, int64_t sent_ms, int64_t received_ms);
+  // After the retention period, once the outbox is empty: the kiosk wipes its personal data.
+  std::optional<PassOutcome> wipe_if_retention_over();
 
   SyncOptions options_;
   store::KioskStore store_;
@@ -56,6 +59,8 @@ class SyncSession {
   // From the latest answer.
   std::optional<int64_t> skew_ms_;
   int64_t head_roster_ = -1, head_agenda_ = -1, head_config_ = -1;
+  // The enrolled event config, parsed once per config version (for the retention check).
+  std::optional<std::pair<int64_t, core::Event>> event_;
 };
 
 }  // namespace einlass::sync::client

@@ -21,9 +21,12 @@ inline constexpr int kExitOk = 0;
 inline constexpr int kExitFailed = 1;
 inline constexpr int kExitUsage = 2;
 
-// --db FILE; default $EINLASS_SERVER_DB or ./einlass-server.sqlite
+// --db FILE; default $EINLASS_SERVER_DB, else the `database` of /etc/einlass/server.toml when
+// that file exists (the Debian package's server), else ./einlass-server.sqlite
+inline constexpr const char* kSystemServerConfig = "/etc/einlass/server.toml";
 void add_db_option(CLI::App& command, std::string& file);
-std::filesystem::path server_db_path(const std::string& option);
+std::filesystem::path server_db_path(
+    const std::string& option, const std::filesystem::path& system_config = kSystemServerConfig);
 
 // `devices --revoke ID` and `organiser-token --revoke NAME` answer alike: "revoked ID", or
 // (`found` false) an error pointing to `list_command`, which lists what exists. Returns the
@@ -42,5 +45,13 @@ CommandRunner add_keys_command(CLI::App& app);
 CommandRunner add_roster_add_command(CLI::App& app);
 CommandRunner add_attendance_command(CLI::App& app);
 CommandRunner add_organiser_token_command(CLI::App& app);
+CommandRunner add_tickets_command(CLI::App& app);
+CommandRunner add_export_command(CLI::App& app);
+CommandRunner add_purge_command(CLI::App& app);
+CommandRunner add_import_command(CLI::App& app);
+CommandRunner add_demo_registrations_command(CLI::App& app);
+// Schema upgrade of an existing database (the Debian package's postinst runs it).
+CommandRunner add_migrate_command(CLI::App& app);
+CommandRunner add_organiser_command(CLI::App& app);  // dashboard accounts
 
 }  // namespace einlass::sync::server

@@ -10,7 +10,7 @@ namespace einlass::sync::server {
 
 namespace {
 
-constexpr std::array<std::string_view, 1> kSteps{
+constexpr std::array<std::string_view, 5> kSteps{
     R"sql(
 CREATE TABLE meta (
   key   TEXT PRIMARY KEY,
@@ -124,6 +124,135 @@ CREATE TABLE agenda_changes (
   created_ms INTEGER NOT NULL
 );
 CREATE INDEX agenda_changes_by_venue ON agenda_changes (venue, id);
+)sql",
+    // Step 2: registration import — change records, cancellations (issue 6).
+    R"sql(
+-- One row per `einlass-server import` that stored something: who/when for the change records.
+CREATE TABLE import_runs (
+  id         INTEGER PRIMARY KEY AUTOINCREMENT,
+  file       TEXT NOT NULL,
+  started_ms INTEGER NOT NULL,
+  added      INTEGER NOT NULL DEFAULT 0,
+  changed    INTEGER NOT NULL DEFAULT 0,
+  unchanged  INTEGER NOT NULL DEFAULT 0,
+  cancelled  INTEGER NOT NULL DEFAULT 0,
+  reissued   INTEGER NOT NULL DEFAULT 0,
+  rejected   INTEGER NOT NULL DEFAULT 0
+);
+
+-- Who a CSV row is across re-imports: "id:<registration id of the site>" or
+-- "email:<normalised address>", and the registration it became.
+CREATE TABLE import_identities (
+  identity        TEXT PRIMARY KEY,
+  registration_id INTEGER NOT NULL UNIQUE
+);
+
+-- Every change an import made, field by field (old → new), for `import --history`.
+CREATE TABLE registration_changes (
+  id              INTEGER PRIMARY KEY AUTOINCREMENT,
+  run_id          INTEGER NOT NULL REFERENCES import_runs (id),
+  registration_id INTEGER NOT NULL,
+  field           TEXT NOT NULL,
+  old_value       TEXT NOT NULL DEFAULT '',
+  new_value       TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX registration_changes_by_run ON registration_changes (run_id, id);
+CREATE INDEX registration_changes_by_registration ON registration_changes (registration_id, id);
+)sql",
+    // Step 3: ticket issuing and e-mail delivery (issue 6).
+    R"sql(
+-- One ticket e-mail per registration and ticket serial. state: queued -> sending -> sent, or
+-- failed (5xx, bad address: permanent), or back to queued for a 4xx (retried later). A row
+-- left in "sending" by a crash is "uncertain": the server may have taken the message, so it is
+-- never sent again without the organiser saying so (see sync/server/mail/mail_outbox.hpp).
+CREATE TABLE mail_outbox (
+  registration_id INTEGER NOT NULL,
+  ticket_serial   INTEGER NOT NULL,
+  email           TEXT NOT NULL,
+  code            TEXT NOT NULL,
+  message_id      TEXT NOT NULL UNIQUE,
+  eml_file        TEXT NOT NULL,
+  state           TEXT NOT NULL CHECK (state IN
+                    ('queued', 'sending', 'sent', 'failed', 'uncertain', 'no_address',
+                     'superseded')),
+  attempts        INTEGER NOT NULL DEFAULT 0,
+  server_answer   TEXT NOT NULL DEFAULT '',
+  created_ms      INTEGER NOT NULL,
+  updated_ms      INTEGER NOT NULL,
+  sent_ms         INTEGER,
+  PRIMARY KEY (registration_id, ticket_serial)
+);
+CREATE INDEX mail_outbox_by_state ON mail_outbox (state, registration_id);
+)sql",
+    // Step 4: exports and retention (issue 7).
+    R"sql(
+-- Every attendance export: who took which data out, when, and how many rows (issue 7).
+CREATE TABLE export_log (
+  id           INTEGER PRIMARY KEY AUTOINCREMENT,
+  created_ms   INTEGER NOT NULL,
+  requested_by TEXT NOT NULL,
+  format       TEXT NOT NULL,
+  venue        TEXT NOT NULL DEFAULT '',
+  rows         INTEGER NOT NULL,
+  file         TEXT NOT NULL DEFAULT ''
+);
+
+-- Anonymous counts a retention purge keeps before deleting personal data, so attendance and
+-- exports still give the figures per venue, day, round and room afterwards.
+CREATE TABLE retained_day_counts (
+  venue      TEXT NOT NULL,
+  day        TEXT NOT NULL,
+  registered INTEGER NOT NULL,
+  checked_in INTEGER NOT NULL,
+  walk_ins   INTEGER NOT NULL,
+  no_shows   INTEGER NOT NULL,
+  PRIMARY KEY (venue, day)
+);
+CREATE TABLE retained_room_counts (
+  venue   TEXT NOT NULL,
+  day     TEXT NOT NULL,
+  round   INTEGER NOT NULL,
+  room    TEXT NOT NULL,
+  present INTEGER NOT NULL,
+  PRIMARY KEY (venue, day, round, room)
+);
+
+-- Each purge: when, who, what went, and whether it ran before the period ended (override).
+CREATE TABLE purge_log (
+  id            INTEGER PRIMARY KEY AUTOINCREMENT,
+  purged_ms     INTEGER NOT NULL,
+  requested_by  TEXT NOT NULL,
+  registrations INTEGER NOT NULL,
+  events        INTEGER NOT NULL,
+  other_rows    INTEGER NOT NULL,
+  early         INTEGER NOT NULL DEFAULT 0
+);
+)sql",
+    // Step 5: organiser accounts and dashboard sessions (issue 7).
+    R"sql(
+-- Organisers who log in to the dashboard; the password only as an Argon2id hash.
+CREATE TABLE organiser_accounts (
+  name          TEXT PRIMARY KEY,
+  password_hash TEXT NOT NULL,
+  created_ms    INTEGER NOT NULL,
+  changed_ms    INTEGER NOT NULL
+);
+-- Dashboard sessions: the cookie's token only as a SHA-256 hash.
+CREATE TABLE dashboard_sessions (
+  token_hash   TEXT PRIMARY KEY,
+  account      TEXT NOT NULL,
+  csrf_token   TEXT NOT NULL,
+  created_ms   INTEGER NOT NULL,
+  last_used_ms INTEGER NOT NULL
+);
+CREATE INDEX dashboard_sessions_by_account ON dashboard_sessions (account);
+-- What each kiosk last reported with a request: events waiting in its outbox, clock skew.
+CREATE TABLE device_sync_status (
+  device_id     TEXT PRIMARY KEY,
+  outbox        INTEGER NOT NULL,
+  clock_skew_ms INTEGER NOT NULL,
+  reported_ms   INTEGER NOT NULL
+);
 )sql",
 };
 
