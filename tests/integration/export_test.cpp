@@ -290,7 +290,8 @@ TEST_F(ExportMagdeburg, AWalkInWhoseEntryWasUndoneIsNotCounted) {
 
   const ProgramRun attendance = world.cli({"attendance", "--json"});
   ASSERT_EQ(attendance.exit_code, 0) << attendance.err;
-  for (const json& day : json::parse(attendance.out)["days"]) {
+  const json report = json::parse(attendance.out);  // kept alive: the loop reads into it
+  for (const json& day : report["days"]) {
     if (day["venue"] == "magdeburg") {
       EXPECT_EQ(day["walk_ins"], 1) << "only Ute came";
     }
