@@ -331,6 +331,26 @@ TEST_F(DashboardStore, CountsPeopleOnceLeavesOutUndoneEntriesAndBucketsArrivalsI
   EXPECT_THROW(data.build(*db_, config, "atlantis", "", kNow), ServerConfigError);
 }
 
+// A kiosk whose clock is years off (its check-in recorded for the 2019 day at a 2026 time) and
+// a walk-in whose entry staff undid: the chart keeps the day's axis, the walk-in is not counted.
+TEST_F(DashboardStore, AWrongKioskClockKeepsTheDayAxisAndAnUndoneWalkInIsNotCounted) {
+  add_registration(1);
+  add_event("far", "entry", "1", kNow + 7LL * 365 * 24 * 3600 * 1000, "mag-hf1,mag-hf4");
+  add_event("w2", "walk_in", "W2", 1'568'293'380'000);
+  add_event("w2e", "entry", "W2", 1'568'293'380'000, "mag-hf2,mag-hf4");
+  add_event("u2", "undo", "W2", 1'568'293'400'000, "", "w2e");
+  const auto config = load_server_config(*db_);
+  DashboardData data;
+  const auto d = data.build(*db_, config, "magdeburg", "2019-09-12", kNow);
+  EXPECT_EQ(d.at("checked_in"), 1);
+  EXPECT_EQ(d.at("walk_ins"), 0) << "the walk-in's entry was undone";
+  EXPECT_LE(d.at("arrivals").size(), 24u * 60u) << "at most one day of buckets";
+  int64_t people = 0;
+  for (const auto& p : d.at("arrivals"))
+    people += p.at("people").get<int64_t>();
+  EXPECT_EQ(people, 1) << "the far-off arrival is still on the chart, at the day's edge";
+}
+
 TEST_F(DashboardStore, WithThePoolOutdatedCountsComeAtOnceAndTheRecountFollowsInTheBackground) {
   add_event("e1", "entry", "1", 1'568'293'380'000, "mag-hf1,mag-hf4");
   const auto config = load_server_config(*db_);

@@ -15,6 +15,8 @@ namespace {
 using nlohmann::json;
 
 // Minutes after local midnight of `day` for a unix time, in the event's time zone.
+constexpr int kMinutesPerDay = 24 * 60;
+
 int local_minutes(const date::time_zone* zone, const core::Day& day, int64_t unix_ms) {
   const auto local =
       zone->to_local(date::sys_time<std::chrono::milliseconds>(std::chrono::milliseconds(unix_ms)));
@@ -80,7 +82,9 @@ json venue_day_attendance(const store::Database& db, const ServerConfig& config,
   int64_t checked_in = 0;
   while (st.step()) {
     ++checked_in;
-    const int minute = local_minutes(zone, day, st.integer(0));
+    // A kiosk whose clock is days off must not stretch the chart over years (one bucket per
+    // few minutes): its arrivals land at the edge of the day they were recorded for.
+    const int minute = std::clamp(local_minutes(zone, day, st.integer(0)), 0, kMinutesPerDay - 1);
     ++arrivals[minute -
                ((minute % kArrivalBucketMinutes) + kArrivalBucketMinutes) % kArrivalBucketMinutes];
     ++by_rooms[st.text(1)];
@@ -101,8 +105,9 @@ json venue_day_attendance(const store::Database& db, const ServerConfig& config,
       at_door[{static_cast<int>(door.integer(0)), door.text(1)}] = door.integer(2);
   }
   store::Statement walk = db.prepare(
-      "SELECT COUNT(DISTINCT participant) FROM events WHERE venue = ? AND day = ? AND "
-      "kind = 'walk_in'");
+      "SELECT COUNT(DISTINCT participant) FROM events w WHERE venue = ? AND day = ? AND "
+      "kind = 'walk_in' AND " +
+      walk_in_came_sql());
   walk.bind(1, venue.id).bind(2, day.date);
   const int64_t walk_ins = walk.step() ? walk.integer(0) : 0;
   store::Statement reg = db.prepare(
