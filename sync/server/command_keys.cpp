@@ -50,7 +50,10 @@ CommandRunner add_keys_command(CLI::App& app) {
       return kExitOk;
     }
     if (list->parsed()) {
-      for (const auto& line : load_server_config(*db)->public_keys)
+      // Held by name: a range-for over a member of the temporary shared_ptr would read freed
+      // memory once the temporary is gone.
+      const auto config = load_server_config(*db);
+      for (const auto& line : config->public_keys)
         std::cout << line << "\n";
     }
     return kExitOk;

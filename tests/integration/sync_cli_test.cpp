@@ -77,6 +77,14 @@ TEST(SyncCli, EnrolCheckInAndSyncOnceFromTheCommandLine) {
   EXPECT_EQ(json::parse(offline.out)["connection"], "offline");
 }
 
+// `keys list` is how an organiser checks which keys kiosks trust: the published key's line.
+TEST(SyncCli, KeysListShowsThePublishedPublicKey) {
+  SyncServerWorld world;
+  const ProgramRun listed = world.server_cli({"keys", "list"});
+  EXPECT_EQ(listed.exit_code, 0) << listed.err;
+  EXPECT_EQ(listed.out, read_file(world.dir() / "tickets.public"));
+}
+
 TEST(SyncCli, EnrolmentQrCodeCarriesServerAndCode) {
   SyncServerWorld world;
   world.server().start();
