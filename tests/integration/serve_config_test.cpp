@@ -15,9 +15,10 @@
 namespace einlass::testing {
 namespace {
 
-// The journal of the server (its stderr) contains `text` within a few seconds.
+// The journal of the server (its stderr) comes to contain `text` (the limit only matters when
+// the test fails; CI runs under ASan on a loaded machine).
 bool log_shows(const fs::path& err, const std::string& text) {
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
   while (std::chrono::steady_clock::now() < deadline) {
     if (read_file(err).find(text) != std::string::npos) return true;
     std::this_thread::sleep_for(std::chrono::milliseconds(20));

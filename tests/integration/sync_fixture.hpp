@@ -30,7 +30,7 @@ inline int64_t wall_now_ms() {
 
 // Polls `done` every 20 ms for up to `limit`; true when it became true.
 inline bool wait_until(const std::function<bool()>& done,
-                       std::chrono::milliseconds limit = std::chrono::seconds(30)) {
+                       std::chrono::milliseconds limit = std::chrono::seconds(90)) {
   const auto deadline = std::chrono::steady_clock::now() + limit;
   while (std::chrono::steady_clock::now() < deadline) {
     if (done()) return true;

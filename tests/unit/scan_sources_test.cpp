@@ -207,17 +207,17 @@ TEST(ScanSyntheticCamera, LateReaderGetsTheNewestFrameNotABacklog) {
   std::string why;
   ASSERT_TRUE(camera.open(why));
   Frame frame;
-  ASSERT_EQ(camera.next_frame(frame, 1s), FrameStatus::Ok);
+  ASSERT_EQ(camera.next_frame(frame, 30s), FrameStatus::Ok);
   const auto first = frame.sequence;
   // A slow consumer: several frames go by before it asks again (however long that takes).
   ASSERT_TRUE(testing::eventually([&] { return released.load() >= first + 4; }));
   std::uint64_t newest = released.load();
-  ASSERT_EQ(camera.next_frame(frame, 1s), FrameStatus::Ok);
+  ASSERT_EQ(camera.next_frame(frame, 30s), FrameStatus::Ok);
   EXPECT_GE(frame.sequence, newest) << "the newest frame, not the oldest one missed";
   // The next call waits for a newer frame and again returns the newest, never one it skipped.
   const auto second = frame.sequence;
   newest = released.load();
-  ASSERT_EQ(camera.next_frame(frame, 1s), FrameStatus::Ok);
+  ASSERT_EQ(camera.next_frame(frame, 30s), FrameStatus::Ok);
   EXPECT_GT(frame.sequence, second);
   EXPECT_GE(frame.sequence, newest);
 }
@@ -238,7 +238,7 @@ TEST(ScanSyntheticCamera, ReportsWhatEachFrameShowsAndEndsWithItsScript) {
   ASSERT_TRUE(camera.open(why));
   Frame frame;
   FrameStatus status;
-  while ((status = camera.next_frame(frame, 1s)) == FrameStatus::Ok) {
+  while ((status = camera.next_frame(frame, 30s)) == FrameStatus::Ok) {
   }
   EXPECT_EQ(status, FrameStatus::Finished);
   ASSERT_GE(seen.size(), 2u);
@@ -279,7 +279,7 @@ TEST(ScanFileSource, ReaderThatFallsBehindStillGetsEveryImageInOrder) {
   std::vector<int> shown;
   Frame frame;
   FrameStatus status;
-  while ((status = slides.next_frame(frame, 1s)) == FrameStatus::Ok) {
+  while ((status = slides.next_frame(frame, 30s)) == FrameStatus::Ok) {
     const int level = frame.grey.data[0];
     if (shown.empty() || shown.back() != level) shown.push_back(level);
     std::this_thread::sleep_for(120ms);  // busier than an image is long (any longer works too)

@@ -298,7 +298,7 @@ TEST_F(ScanWorkerFiles, SpecsNameEveryKindOfSource) {
   ScanWorker synthetic(open_frame_source("synthetic:" + (dir_ / "codes.txt").string()), [] {});
   EXPECT_NE(synthetic.source_description().find("synthetic"), std::string::npos);
   scan.reset();
-  ASSERT_TRUE(eventually([&] { return (scan = synthetic.take_scan()).has_value(); }, 6s));
+  ASSERT_TRUE(eventually([&] { return (scan = synthetic.take_scan()).has_value(); }));
   EXPECT_EQ(scan->code, text);
 }
 
