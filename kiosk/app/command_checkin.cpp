@@ -4,6 +4,7 @@
 
 #include "kiosk/app/commands.hpp"
 #include "kiosk/app/decision_json.hpp"
+#include "kiosk/app/out_of_service.hpp"
 #include "kiosk/store/checkin_recorder.hpp"
 
 namespace einlass::app {
@@ -20,6 +21,10 @@ struct CheckinArgs {
 int run_checkin(const CheckinArgs& args) {
   const KioskSetup setup = make_kiosk_setup(args.kiosk);
   store::KioskStore store(setup.store_file);
+  if (const auto refusal = out_of_service_message(store)) {
+    std::cerr << "checkin: " << *refusal << "\n";
+    return kExitRefused;
+  }
   store::CheckinRecorder recorder(store, setup.setting());
 
   auto decide = [&](const std::string& code) {

@@ -28,9 +28,15 @@ std::string self_path() {
   return no_exe ? "einlass-kiosk" : self.string();
 }
 
-KioskOptions demo_kiosk_options(const KioskOptions& options) {
+// The demo runs on its own folder's store and the bundled event: never on this laptop's
+// enrolment (the default store), whose venue or event may be another.
+KioskOptions demo_kiosk_options(const KioskOptions& options, const fs::path& dir) {
   KioskOptions demo = options;
   if (demo.venue.empty()) demo.venue = kDemoVenue;
+  if (demo.event_file.empty()) demo.event_file = default_event_file().string();
+  DemoWorld world;
+  world.dir = dir;
+  demo.store_file = world.store_file().string();
   return demo;
 }
 
@@ -63,7 +69,7 @@ void print_window_guide(const KioskSetup& setup, const DemoWorld& world) {
 
 int run_window_demo(const KioskOptions& options, const GuiOptions& gui, const fs::path& dir,
                     const DemoWindowRunner& window) {
-  KioskOptions demo = demo_kiosk_options(options);
+  KioskOptions demo = demo_kiosk_options(options, dir);
   if (demo.now.empty()) demo.now = kDemoNow;
   const KioskSetup setup = make_kiosk_setup(demo);
   const DemoWorld world = prepare_demo_world(setup, dir);
@@ -80,7 +86,7 @@ int run_window_demo(const KioskOptions& options, const GuiOptions& gui, const fs
 }  // namespace
 
 int run_headless_demo(const KioskOptions& options, const fs::path& dir) {
-  KioskSetup setup = make_kiosk_setup(demo_kiosk_options(options));
+  KioskSetup setup = make_kiosk_setup(demo_kiosk_options(options, dir));
   const DemoWorld world = prepare_demo_world(setup, dir);
   setup.keyring = core::load_keyring_folder(world.keys_dir());
   const core::Event& event = setup.event;

@@ -5,6 +5,7 @@
 
 #include "kiosk/app/commands.hpp"
 #include "kiosk/app/decision_json.hpp"
+#include "kiosk/app/out_of_service.hpp"
 #include "kiosk/store/checkin_recorder.hpp"
 
 namespace einlass::app {
@@ -51,6 +52,10 @@ CommandRunner add_walk_in_command(CLI::App& app) {
       }
     }
     store::KioskStore store(setup.store_file);
+    if (const auto refusal = out_of_service_message(store)) {
+      std::cerr << "walk-in: " << *refusal << "\n";
+      return kExitRefused;
+    }
     store::CheckinRecorder recorder(store, setup.setting());
     core::RosterEntry person = args->person;
     person.unplaced_topics = args->topics;

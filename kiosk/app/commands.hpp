@@ -29,5 +29,6 @@ CommandRunner add_keygen_command(CLI::App& app);
 CommandRunner add_enroll_command(CLI::App& app);
 CommandRunner add_sync_command(CLI::App& app);
 CommandRunner add_purge_command(CLI::App& app);
+CommandRunner add_export_command(CLI::App& app);
 
 }  // namespace einlass::app

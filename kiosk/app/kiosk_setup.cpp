@@ -6,7 +6,9 @@
 #include <cstdlib>
 #include <regex>
 
+#include "kiosk/app/config_sources.hpp"
 #include "kiosk/core/agenda_clock.hpp"
+#include "kiosk/core/bundled_files.hpp"
 #include "kiosk/core/event_config.hpp"
 #include "kiosk/core/ticket_codec.hpp"
 #include "kiosk/core/ticket_key_files.hpp"
@@ -27,23 +29,10 @@ core::KioskSetting KioskSetup::setting() const {
 }
 
 fs::path bundled_assets_dir() {
-  if (const char* env = std::getenv("EINLASS_ASSETS"); env && *env) return env;
-  std::error_code ec;
-  const fs::path program = fs::read_symlink("/proc/self/exe", ec);
-  // A program in the build tree reads the source tree's assets, so edits show without install.
-  const fs::path build_tree = fs::weakly_canonical(EINLASS_BUILD_TREE, ec);
-  if (!program.empty() && !build_tree.empty()) {
-    const auto [mismatch, ignored] =
-        std::mismatch(build_tree.begin(), build_tree.end(), program.begin(), program.end());
-    if (mismatch == build_tree.end() && fs::is_directory(EINLASS_SOURCE_ASSETS, ec))
-      return EINLASS_SOURCE_ASSETS;
-  }
-  // Installed (the Debian package: /usr/bin and /usr/share/einlass), the assets sit next to the
-  // program's bin/ folder, whatever the prefix; a source tree elsewhere on the machine is never
-  // used, so an installed kiosk runs on exactly what its package shipped.
-  // Without /proc (nothing else we support), the prefix the build was configured with.
-  if (!program.empty()) return program.parent_path().parent_path() / "share" / "einlass";
-  return EINLASS_INSTALLED_ASSETS;
+  // A program in the build tree reads the source tree's assets; an installed one those in
+  // /usr/share/einlass, which the kiosk package owns (see core/bundled_files.hpp).
+  return core::bundled_assets_dir(
+      {EINLASS_BUILD_TREE, EINLASS_SOURCE_ASSETS, "einlass", EINLASS_INSTALLED_ASSETS});
 }
 
 fs::path default_event_file() {
@@ -116,29 +105,31 @@ std::optional<size_t> day_matching(const core::Venue& venue, const std::string& 
 
 }  // namespace
 
-KioskSetup make_kiosk_setup(const KioskOptions& options) {
+KioskSetup make_kiosk_setup(const KioskOptions& options, const std::optional<KioskClock>& clock) {
   KioskSetup setup;
-  const fs::path event_file =
-      options.event_file.empty() ? default_event_file() : fs::path(options.event_file);
-  try {
-    setup.event = core::load_event_config(event_file);
-  } catch (const core::EventConfigError& e) {
-    throw ConfigurationError(e.what());
-  }
+  ConfigSources sources = resolve_config_sources(options);
+  setup.event = std::move(sources.event);
   const core::Event& event = setup.event;
+  const fs::path& event_file = sources.event_file;
 
-  if (!options.now.empty())
+  if (clock) {
+    setup.clock = *clock;
+  } else if (!options.now.empty()) {
     setup.clock = KioskClock(parse_time_option(options.now, event.timezone));
+  }
   const core::TimePoint now = setup.clock.now();
 
-  if (!options.venue.empty()) {
-    const auto v = core::venue_index(event, options.venue);
+  if (!sources.venue.empty()) {
+    const auto v = core::venue_index(event, sources.venue);
     if (!v) {
       std::string known;
       for (const auto& venue : event.venues)
         known += (known.empty() ? "" : ", ") + venue.id;
-      throw ConfigurationError("--venue \"" + options.venue + "\" is not a venue of " +
-                               event_file.string() + " (venues: " + known + ")");
+      const std::string what =
+          options.venue.empty() ? "the venue this kiosk is enrolled for, \"" + sources.venue + "\","
+                                : "--venue \"" + sources.venue + "\"";
+      throw ConfigurationError(what + " is not a venue of " + event_file.string() +
+                               " (venues: " + known + ")");
     }
     setup.venue_index = *v;
   } else if (event.venues.size() == 1) {
@@ -180,9 +171,20 @@ KioskSetup make_kiosk_setup(const KioskOptions& options) {
     setup.door_room = options.room;
   }
 
-  setup.keyring = load_trusted_keys(options.public_keys);
-  setup.store_file =
-      options.store_file.empty() ? default_store_file() : fs::path(options.store_file);
+  if (sources.enrolled_keys_dir) {
+    try {
+      setup.keyring = core::load_keyring_folder(*sources.enrolled_keys_dir);
+    } catch (const core::TicketKeyError& e) {
+      throw ConfigurationError(std::string("the ticket keys this kiosk received at enrolment "
+                                           "are unusable: ") +
+                               e.what() +
+                               ". Enrol the kiosk again with a new code, or give --public-key. "
+                               "Nothing was changed.");
+    }
+  } else {
+    setup.keyring = load_trusted_keys(sources.public_keys);
+  }
+  setup.store_file = store_file_of(options);
   return setup;
 }
 

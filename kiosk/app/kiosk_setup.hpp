@@ -24,13 +24,14 @@ class ConfigurationError : public std::runtime_error {
 
 // The options as typed; empty means "use the default".
 struct KioskOptions {
-  std::string event_file;  // default: the bundled example event
+  std::string event_file;  // default: the enrolled event, else the bundled example event
   std::string store_file;  // default: $EINLASS_STORE or ~/.local/share/einlass/kiosk.sqlite
-  std::vector<std::string> public_keys;  // files, or folders of *.public files
-  std::string venue;  // venue id; default: the only venue, or the one whose day is today
-  std::string day;    // ISO date; default: the venue's day that is today, else its first day
-  std::string room;   // room-door mode for this room id
-  std::string now;    // ISO time (venue-local unless it has Z or an offset)
+  std::vector<std::string> public_keys;  // files, or folders; default: the enrolled keys
+  // venue id; default: the enrolled venue, else the only venue, or the one whose day is today
+  std::string venue;
+  std::string day;   // ISO date; default: the venue's day that is today, else its first day
+  std::string room;  // room-door mode for this room id
+  std::string now;   // ISO time (venue-local unless it has Z or an offset)
 };
 
 // A clock that starts at --now (if given) and then runs in real time.
@@ -64,6 +65,10 @@ std::filesystem::path default_store_file();
 // Parses "2019-09-12T15:10" (venue-local), "2019-09-12T15:10:00+02:00" or "…Z".
 core::TimePoint parse_time_option(const std::string& text, const std::string& timezone);
 
-KioskSetup make_kiosk_setup(const KioskOptions& options);
+// The event, keys and venue come from resolve_config_sources (config_sources.hpp): the
+// options, else the kiosk's enrolment, else the bundled event. `clock`, when given, is kept
+// instead of starting one at --now (the window re-reading its setup after an enrolment).
+KioskSetup make_kiosk_setup(const KioskOptions& options,
+                            const std::optional<KioskClock>& clock = std::nullopt);
 
 }  // namespace einlass::app

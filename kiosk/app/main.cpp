@@ -52,6 +52,7 @@ int main(int argc, char** argv) {
       {"enroll", add_enroll_command(app)},
       {"sync", add_sync_command(app)},
       {"purge", add_purge_command(app)},
+      {"export", add_export_command(app)},
   };
   std::vector<char*> args = with_default_command(argc, argv);
   try {

@@ -34,4 +34,12 @@ void bind_event_columns(Statement& st, const core::CheckinEvent& e);
 // Reads an event from a row whose first columns are kEventColumns.
 core::CheckinEvent read_event_columns(const Statement& st);
 
+// SQL condition on `events e`: not undone, i.e. no undo event refers to it. The redundant
+// `u.ref <> ''` repeats the WHERE of the partial index events_by_ref; without it SQLite may not
+// use that index and scans the whole event log once per candidate row (seconds per check-in on
+// a full store).
+inline constexpr std::string_view kNotUndone =
+    "NOT EXISTS (SELECT 1 FROM events u WHERE u.ref = e.uuid AND u.ref <> '' AND "
+    "u.kind = 'undo')";
+
 }  // namespace einlass::store

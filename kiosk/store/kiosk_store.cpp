@@ -42,13 +42,6 @@ std::optional<RosterEntry> first_roster_row(Statement& st) {
   return read_roster(st);
 }
 
-// Not undone: no undo event refers to it. The redundant `u.ref <> ''` repeats the WHERE of the
-// partial index events_by_ref; without it SQLite may not use that index and scans the whole
-// event log once per candidate row (seconds per check-in on a full store).
-constexpr std::string_view kNotUndone =
-    "NOT EXISTS (SELECT 1 FROM events u WHERE u.ref = e.uuid AND u.ref <> '' AND "
-    "u.kind = 'undo')";
-
 }  // namespace
 
 KioskStore::KioskStore(const std::filesystem::path& file) : db_(file) {

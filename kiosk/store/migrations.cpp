@@ -10,7 +10,7 @@ namespace einlass::store {
 namespace {
 
 // Never edit a step once released: add a new one. Index + 1 is the version it produces.
-constexpr std::array<std::string_view, 2> kSteps{
+constexpr std::array<std::string_view, 3> kSteps{
     R"sql(
 CREATE TABLE meta (
   key   TEXT PRIMARY KEY,
@@ -124,6 +124,27 @@ CREATE TABLE wipe_log (
 
 -- The sync engine reads the outbox in order, skipping what the server refused.
 CREATE INDEX outbox_waiting ON outbox (rejected, event_seq);
+)sql",
+    // 3: the kiosk's own attendance exports (einlass-kiosk export, kiosk/store/export_record).
+    R"sql(
+-- Every export of this kiosk's attendance list: what, when, where to, and up to which local
+-- event. A kiosk never enrolled with a server has no other copy of its check-ins, so purge
+-- deletes them only once an export covers each one. Kept by the wipe (no names in it): it
+-- answers "who took the list out, and when?" after the personal data is gone.
+CREATE TABLE exports (
+  id         INTEGER PRIMARY KEY,
+  created_ms INTEGER NOT NULL,
+  format     TEXT NOT NULL,
+  file       TEXT NOT NULL,
+  venue      TEXT NOT NULL DEFAULT '',  -- '' = every venue in the store
+  day        TEXT NOT NULL DEFAULT '',  -- '' = every day
+  up_to_seq  INTEGER NOT NULL,          -- the newest events.seq the file includes
+  rows       INTEGER NOT NULL,
+  counts     TEXT NOT NULL DEFAULT '{}',
+  -- wipe_log rows when written. A wipe deletes every event and events.seq starts again at 1,
+  -- so an export covers only events recorded since the same number of wipes.
+  after_wipes INTEGER NOT NULL DEFAULT 0
+);
 )sql",
 };
 

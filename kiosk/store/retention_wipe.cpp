@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "kiosk/store/export_record.hpp"
+
 namespace einlass::store {
 
 KioskRetention kiosk_retention(const KioskStore& store, const core::Event& event, int64_t now_ms) {
@@ -18,14 +20,20 @@ KioskRetention kiosk_retention(const KioskStore& store, const core::Event& event
   r.rejected = c.outbox_rejected;
   r.events = c.events;
   r.roster = c.roster;
+  r.enrolled = load_enrolment(store).has_value();
+  r.unexported = r.enrolled
+                     ? unexported_refused_event_count(store, last_event_before_enrolment(store))
+                     : unexported_event_count(store);
   return r;
 }
 
 std::optional<WipeRecord> wipe_after_retention(KioskStore& store, const core::Event& event,
                                                int64_t now_ms) {
-  if (!kiosk_retention(store, event, now_ms).may_wipe()) return std::nullopt;
-  return wipe_after_retention_period(store, now_ms,
-                                     "retention period over: " + core::describe_retention(event));
+  const KioskRetention r = kiosk_retention(store, event, now_ms);
+  if (!r.may_wipe()) return std::nullopt;
+  const std::string reason = "retention period over: " + core::describe_retention(event);
+  return r.enrolled ? wipe_after_retention_period(store, now_ms, reason)
+                    : wipe_after_retention_period_exported(store, now_ms, reason);
 }
 
 }  // namespace einlass::store

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "kiosk/store/agenda_change_rows.hpp"
+#include "kiosk/store/export_record.hpp"
 #include "kiosk/store/key_value.hpp"
 
 namespace einlass::store {
@@ -68,6 +69,11 @@ void save_enrolment(KioskStore& store, const Enrolment& e, const EnrolledConfig&
   kState.put(store.db(), "ca_file", e.ca_file);
   kState.put(store.db(), "pinned_public_key", e.pinned_public_key);
   kState.put_int(store.db(), "enrolled_ms", e.enrolled_ms);
+  // The first enrolment since the last wipe remembers the newest event then: those up to it
+  // were recorded without a server, and if the server refuses them only an export keeps them.
+  if (!kState.get(store.db(), "last_event_before_enrolment"))
+    kState.put_int(store.db(), "last_event_before_enrolment",
+                   store.db().query_int("SELECT COALESCE(MAX(seq), 0) FROM events"));
   store.db().exec("DELETE FROM sync_state WHERE key IN ('revoked_ms', 'retention_over_ms')");
   put_config(store, config);
   tx.commit();
@@ -83,10 +89,27 @@ std::optional<EnrolledConfig> load_enrolled_config(const KioskStore& store) {
   return c;
 }
 
+std::optional<std::string> load_enrolled_venue(const KioskStore& store) {
+  return load_enrolled_venue(store.db());
+}
+
+std::optional<std::string> load_enrolled_venue(const Database& db) {
+  // A store from before sync (schema step 2) was never enrolled.
+  if (!db.query_text("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'sync_state'"))
+    return std::nullopt;
+  auto venue = kState.get(db, "venue");
+  if (venue && venue->empty()) return std::nullopt;
+  return venue;
+}
+
 void save_enrolled_config(KioskStore& store, const EnrolledConfig& config) {
   Transaction tx(store.db());
   put_config(store, config);
   tx.commit();
+}
+
+int64_t last_event_before_enrolment(const KioskStore& store) {
+  return kState.get_int(store.db(), "last_event_before_enrolment");
 }
 
 bool is_revoked(const KioskStore& store) {
@@ -218,7 +241,7 @@ std::vector<core::AgendaChange> agenda_changes_for(const KioskStore& store,
 
 namespace {
 
-enum class WipeCause { Revoked, RetentionOver };
+enum class WipeCause { Revoked, RetentionOver, RetentionOverExported };
 
 // The one wipe behind a revocation and the end of the retention period. Counts and checks are
 // taken inside the write transaction, so nothing committed meanwhile is missed.
@@ -235,6 +258,15 @@ std::optional<WipeRecord> wipe(KioskStore& store, int64_t now_ms, const std::str
     // After the retention period only: a check-in recorded since the caller looked has not
     // reached the server and exists nowhere else. (Refused events can never sync; they go.)
     if (cause == WipeCause::RetentionOver && c.outbox_waiting > 0) return std::nullopt;
+    // Refused check-ins from before the enrolment were never on any server: only an export
+    // keeps them (retention_wipe.hpp).
+    if (cause == WipeCause::RetentionOver &&
+        unexported_refused_event_count(store, last_event_before_enrolment(store)) > 0)
+      return std::nullopt;
+    // Not enrolled: the export file is the only other copy; a check-in since the last export
+    // is in none.
+    if (cause == WipeCause::RetentionOverExported && unexported_event_count(store) > 0)
+      return std::nullopt;
     record.wiped_ms = now_ms;
     record.reason = reason;
     record.counts_json = "{\"events\":" + std::to_string(c.events) +
@@ -253,7 +285,7 @@ std::optional<WipeRecord> wipe(KioskStore& store, int64_t now_ms, const std::str
         "DELETE FROM kiosk_assignments; DELETE FROM outbox; DELETE FROM events;"
         "DELETE FROM roster; DELETE FROM meta WHERE key = 'purge_unlocked';"
         "DELETE FROM sync_state WHERE key IN ('token', 'cursor_events', 'cursor_roster', "
-        "'cursor_agenda');");
+        "'cursor_agenda', 'last_event_before_enrolment');");
     // Both stop the kiosk; staff are told which one it was (a retired kiosk is not "revoked").
     kState.put_int(db, cause == WipeCause::Revoked ? "revoked_ms" : "retention_over_ms", now_ms);
     tx.commit();
@@ -278,6 +310,11 @@ WipeRecord wipe_personal_data(KioskStore& store, int64_t now_ms, const std::stri
 std::optional<WipeRecord> wipe_after_retention_period(KioskStore& store, int64_t now_ms,
                                                       const std::string& reason) {
   return wipe(store, now_ms, reason, WipeCause::RetentionOver);
+}
+
+std::optional<WipeRecord> wipe_after_retention_period_exported(KioskStore& store, int64_t now_ms,
+                                                               const std::string& reason) {
+  return wipe(store, now_ms, reason, WipeCause::RetentionOverExported);
 }
 
 bool is_retired_after_retention(const KioskStore& store) {

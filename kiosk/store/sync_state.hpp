@@ -65,7 +65,16 @@ struct WipeRecord {
 std::optional<Enrolment> load_enrolment(const KioskStore& store);
 void save_enrolment(KioskStore& store, const Enrolment& enrolment, const EnrolledConfig& config);
 std::optional<EnrolledConfig> load_enrolled_config(const KioskStore& store);
+// The venue the kiosk was enrolled for; kept after a revocation or a retention wipe (only the
+// token goes), so a kiosk out of service still starts on its own venue. nullopt: never enrolled.
+std::optional<std::string> load_enrolled_venue(const KioskStore& store);
+// The same through a plain connection that neither checks nor migrates the store: for reading
+// the venue before anything else is opened (app/config_sources).
+std::optional<std::string> load_enrolled_venue(const Database& db);
 void save_enrolled_config(KioskStore& store, const EnrolledConfig& config);
+// The newest local event (events.seq) when the kiosk was first enrolled since its last wipe;
+// 0 when it never was or had no events then. Events up to it were recorded without a server.
+int64_t last_event_before_enrolment(const KioskStore& store);
 // Out of service: revoked by the organiser, or wiped after the retention period.
 bool is_revoked(const KioskStore& store);
 // Wiped because the retention period was over (not a revocation; staff see their own text).
@@ -107,6 +116,11 @@ WipeRecord wipe_personal_data(KioskStore& store, int64_t now_ms, const std::stri
 // refused are deleted (they can never sync). nullopt: nothing was changed.
 std::optional<WipeRecord> wipe_after_retention_period(KioskStore& store, int64_t now_ms,
                                                       const std::string& reason);
+// The same for a kiosk that is not enrolled (no server has its check-ins): the check inside the
+// write transaction is that a recorded export covers every event (export_record.hpp), so a
+// check-in made after the last export is never deleted. The outbox (never sent) goes too.
+std::optional<WipeRecord> wipe_after_retention_period_exported(KioskStore& store, int64_t now_ms,
+                                                               const std::string& reason);
 std::vector<WipeRecord> wipe_log(const KioskStore& store);
 
 }  // namespace einlass::store

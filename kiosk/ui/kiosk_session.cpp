@@ -88,6 +88,11 @@ KioskSession::KioskSession(app::KioskSetup& setup, store::KioskStore& store,
       default_language_(default_language) {
   pin_is_set_ = staff_pin_.is_set();
   out_of_service_ = store::is_revoked(store_);
+  read_door_room();
+  agenda_changed();
+}
+
+void KioskSession::read_door_room() {
   // Room-door mode: --room (the kiosk's configuration) wins over what staff chose earlier.
   door_room_ = setup_.door_room;
   if (door_room_.empty()) {
@@ -95,7 +100,6 @@ KioskSession::KioskSession(app::KioskSetup& setup, store::KioskStore& store,
     for (const auto& room : venue().rooms)
       if (room.id == chosen) door_room_ = chosen;
   }
-  agenda_changed();
 }
 
 void KioskSession::rebuild_recorder() {
@@ -115,6 +119,22 @@ void KioskSession::agenda_changed() {
   }
   setup_.event.venues[setup_.venue_index].days[setup_.day_index] = std::move(running);
   rebuild_recorder();
+}
+
+void KioskSession::reconfigure(const Now& now) {
+  configured_day_ = setup_.event.venues[setup_.venue_index].days[setup_.day_index];
+  out_of_service_ = store::is_revoked(store_);
+  // What staff looked at belonged to the old venue's roster and rooms.
+  search_rows_.clear();
+  search_query_.clear();
+  search_field_.clear();
+  undo_ = UndoView{};
+  walk_in_.topics.clear();
+  typed_code_.clear();
+  read_door_room();
+  agenda_changed();  // rebuilds the recorder on the new setup
+  refresh_counts(now);
+  if (screen_ == Screen::Result || screen_ == Screen::Problem) back_to_start(now);
 }
 
 // --- participant side

@@ -181,6 +181,11 @@ class KioskSession {
 
   // The event's day changed (agenda changes from the server): rebuild the clock.
   void agenda_changed();
+  // The setup was replaced (the kiosk was enrolled from the screen and now runs on the event,
+  // keys and venue the server sent): venue, day, door and agenda are read from it anew, and a
+  // participant's result or problem screen gives way to the new welcome. Staff stay in staff
+  // mode, watching the enrolment's result.
+  void reconfigure(const Now& now);
 
   // The organiser revoked this kiosk (its personal data is wiped): participants are told it is
   // out of service and sent to the help desk; staff mode still opens. Cleared by enrolling
@@ -227,6 +232,7 @@ class KioskSession {
   void enrolment_code(const std::string& text, const Now& now);
   void back_to_start(const Now& now);
   void rebuild_recorder();
+  void read_door_room();
   bool staff_active(const Now& now) const;
 
   app::KioskSetup& setup_;

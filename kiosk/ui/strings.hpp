@@ -1,55 +1,29 @@
 #pragma once
-// The kiosk's words in every language it ships: one JSON file per language in assets/lang/,
-// {"language": {"code", "name", "order"}, "strings": {"key": "text", ...}}. Texts may contain
-// {placeholders} filled by format_text(). A key missing in one language falls back to the
-// default language's text (tests make sure that never happens in a shipped build).
+// The kiosk's words: the "strings" section of the language files in assets/lang/, loaded by
+// the pure loader in kiosk/core (string_tables.hpp), which the server's ticket e-mail shares.
+// Here only what the window adds: a broken table is a UiError, which stops the kiosk with a
+// configuration error like a missing font.
 
-#include <cstddef>
 #include <filesystem>
-#include <initializer_list>
-#include <map>
-#include <string>
 #include <string_view>
 #include <utility>
-#include <vector>
+
+#include "kiosk/core/string_tables.hpp"
 
 namespace einlass::ui {
 
-struct LanguageInfo {
-  std::string code;  // "de", "en", "de-ls"
-  std::string name;  // in the language itself: "Deutsch", "English", "Leichte Sprache"
-  int order = 0;     // position of its button
-};
+using core::format_text;
+using core::FormatArgs;
+using core::LanguageInfo;
+using core::StringTable;
 
-using StringTable = std::map<std::string, std::string, std::less<>>;
-
-class StringTables {
+class StringTables : public core::StringTables {
  public:
-  static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+  explicit StringTables(core::StringTables tables) : core::StringTables(std::move(tables)) {}
 
   // Loads every *.json in `dir`, sorted by `order`. Throws UiError naming the file when one is
   // unreadable or malformed, or when `default_code` is not among them.
   static StringTables load(const std::filesystem::path& dir, std::string_view default_code = "de");
-
-  const std::vector<LanguageInfo>& languages() const { return languages_; }
-  std::size_t default_language() const { return default_; }
-  std::size_t index_of(std::string_view code) const;
-
-  // The text for `key`; falls back to the default language, then to the key itself.
-  const std::string& text(std::size_t language, std::string_view key) const;
-  bool has(std::size_t language, std::string_view key) const;
-  const StringTable& table(std::size_t language) const { return tables_.at(language); }
-
- private:
-  std::vector<LanguageInfo> languages_;
-  std::vector<StringTable> tables_;
-  std::size_t default_ = 0;
 };
-
-using FormatArgs = std::initializer_list<std::pair<std::string_view, std::string>>;
-
-// "Willkommen, {name}!" with {{"name", "Anna"}} -> "Willkommen, Anna!". Unknown placeholders
-// stay as they are, so a typo in a table shows up on screen and in tests instead of vanishing.
-std::string format_text(std::string_view pattern, FormatArgs args);
 
 }  // namespace einlass::ui

@@ -2,6 +2,8 @@
 
 #include <sstream>
 
+#include "kiosk/core/date_words.hpp"
+
 namespace einlass::ui {
 
 std::string time_text(const Ui& ui, core::LocalTime time) {
@@ -14,20 +16,8 @@ std::string time_range_text(const Ui& ui, core::LocalTime start, core::LocalTime
 }
 
 std::string long_date_text(const Ui& ui, date::year_month_day day) {
-  // Literal keys (not built from numbers), so the string-table test can see them used.
-  static constexpr const char* kWeekdays[] = {"date.sunday",    "date.monday",   "date.tuesday",
-                                              "date.wednesday", "date.thursday", "date.friday",
-                                              "date.saturday"};
-  static constexpr const char* kMonths[] = {"date.january", "date.february", "date.march",
-                                            "date.april",   "date.may",      "date.june",
-                                            "date.july",    "date.august",   "date.september",
-                                            "date.october", "date.november", "date.december"};
-  const date::weekday wd{date::sys_days(day)};
-  const unsigned month = static_cast<unsigned>(day.month());
-  return ui.tr("date.long", {{"weekday", ui.tr(kWeekdays[wd.c_encoding()])},
-                             {"day", std::to_string(static_cast<unsigned>(day.day()))},
-                             {"month", ui.tr(kMonths[(month + 11) % 12])},
-                             {"year", std::to_string(static_cast<int>(day.year()))}});
+  return core::long_date_text(
+      [&ui](std::string_view key, core::FormatArgs args) { return ui.tr(key, args); }, day);
 }
 
 std::string date_text(const Ui& ui, const std::string& iso) {

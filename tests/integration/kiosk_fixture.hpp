@@ -22,6 +22,7 @@
 #include "kiosk/core/ticket_codec.hpp"
 #include "kiosk/core/ticket_issue.hpp"
 #include "kiosk/core/ticket_key_files.hpp"
+#include "kiosk/store/sqlite_db.hpp"
 #include "tests/support/child_process.hpp"
 
 namespace einlass::testing {
@@ -46,6 +47,27 @@ struct KioskRun : ProgramRun {
     return lines;
   }
 };
+
+// Every row of every table of a store, as text: two equal dumps mean nothing stored changed.
+inline std::string store_dump(const fs::path& file) {
+  const store::Database db(file);
+  std::string dump;
+  store::Statement tables =
+      db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name");
+  while (tables.step()) {
+    const std::string table = tables.text(0);
+    std::string row_sql;
+    store::Statement columns = db.prepare("SELECT name FROM pragma_table_info(?)");
+    columns.bind(1, table);
+    while (columns.step())
+      row_sql += (row_sql.empty() ? "" : " || '|' || ") + ("quote(\"" + columns.text(0) + "\")");
+    dump += "== " + table + "\n";
+    store::Statement rows = db.prepare("SELECT " + row_sql + " FROM \"" + table + "\"");
+    while (rows.step())
+      dump += rows.text(0) + "\n";
+  }
+  return dump;
+}
 
 class KioskWorld {
  public:

@@ -6,8 +6,13 @@
 
 #include <date/date.h>
 
+#include "kiosk/store/export_record.hpp"
+#include "kiosk/store/retention_wipe.hpp"
 #include "kiosk/store/sync_state.hpp"
 #include "sync/client/sync_engine.hpp"
+#include "sync/server/retention/purged_days.hpp"
+#include "sync/server/retention/retention_purge.hpp"
+#include "tests/integration/kiosk_fixture.hpp"
 #include "tests/integration/sync_fixture.hpp"
 
 namespace einlass::testing {
@@ -192,6 +197,82 @@ TEST(KioskRetention, RefusedCheckinsDoNotBlockThePurgeAfterThePeriod) {
   EXPECT_EQ(kiosk.store().counts().outbox_rejected, 0);
 }
 
+// A kiosk that was offline while the server purged pushes its outbox afterwards: the server
+// refuses every event of the purged day with the reason staff see, stores nothing of it (no
+// walk-in's name comes back, no count goes on top of the kept ones), a re-send is refused the
+// same way, and the refused check-ins do not keep the kiosk from wiping itself later.
+TEST(KioskRetention, LateCheckinsForAPurgedDayAreRefusedAndNothingIsStored) {
+  SyncServerWorld world;
+  world.server().start();
+  TestKiosk online(world, "kiosk-online");
+  online.check_in(1, 3);
+  ASSERT_TRUE(sync_pass(online.store_file(), 0).online());
+  TestKiosk late(world, "kiosk-late");  // enrolled, then offline until after the purge
+  late.check_in(4, 2);
+  {
+    store::Transaction tx(late.store().db());
+    core::CheckinEvent walk_in;
+    walk_in.kind = core::EventKind::WalkIn;
+    walk_in.participant = "W-late-1";
+    walk_in.venue = "magdeburg";
+    walk_in.day = SyncServerWorld::kDay;
+    walk_in.detail = json{{"first_name", "Ute"}, {"last_name", "Spätkommerin"}}.dump();
+    late.store().append(tx, walk_in, late.now_ms());
+    core::CheckinEvent entry = walk_in;
+    entry.kind = core::EventKind::Entry;
+    entry.detail.clear();
+    late.store().append(tx, entry, late.now_ms());
+    tx.commit();
+  }
+  ASSERT_EQ(late.waiting(), 4);
+
+  // The 2019 event's retention period is long over on the real clock.
+  const ProgramRun purge = world.server_cli({"purge"});
+  ASSERT_NE(purge.out.find("events: 3 rows deleted"), std::string::npos) << purge.out << purge.err;
+  const json kept = world.attendance().at("days");
+  ASSERT_EQ(kept[0]["checked_in"], 3) << kept.dump();
+
+  std::string expected_reason;
+  {
+    const store::Database server_db(world.db());
+    const auto log = sync::server::purge_log(server_db);
+    ASSERT_EQ(log.size(), 1u);
+    expected_reason = "retention period over: the server deleted this day's personal data on " +
+                      sync::server::purge_date_text(log[0].purged_ms, "Europe/Berlin") +
+                      "; this check-in is not stored";
+  }
+  const auto server_rows = [&](const std::string& table) {
+    return store::Database(world.db()).query_int("SELECT COUNT(*) FROM " + table);
+  };
+
+  ASSERT_TRUE(sync_pass(late.store_file(), 0).online());
+  EXPECT_EQ(late.waiting(), 0) << "refused events are no longer sent";
+  const auto refused = store::rejected_events(late.store());
+  ASSERT_EQ(refused.size(), 4u) << "staff see every refused check-in";
+  for (const store::RejectedEvent& r : refused)
+    EXPECT_EQ(r.reason, expected_reason) << r.event.participant;
+  EXPECT_EQ(server_rows("events"), 0) << "nothing of the late events is stored";
+  EXPECT_EQ(server_rows("registrations"), 0);
+  EXPECT_EQ(world.attendance().at("days"), kept) << "the kept counts are not added to";
+  const fs::path wal = world.db().string() + "-wal";
+  std::string server_file = read_file(world.db());
+  if (fs::exists(wal)) server_file += read_file(wal);
+  EXPECT_EQ(server_file.find("Spätkommerin"), std::string::npos) << "the walk-in's name came back";
+
+  // An older kiosk that sends them again (as if never answered): refused again, still nothing.
+  late.store().db().exec("UPDATE outbox SET rejected = 0");
+  ASSERT_TRUE(sync_pass(late.store_file(), 0).online());
+  EXPECT_EQ(store::rejected_events(late.store()).size(), 4u);
+  EXPECT_EQ(server_rows("events"), 0);
+  EXPECT_EQ(world.attendance().at("days"), kept);
+
+  // After the kiosk's own period the refused check-ins do not hold its wipe back.
+  EXPECT_EQ(sync_pass(late.store_file(), 91).connection, sync::client::Connection::Revoked);
+  EXPECT_EQ(events_in(late.store_file()), 0);
+  EXPECT_EQ(late.store().counts().outbox_rejected, 0);
+  EXPECT_TRUE(store::is_retired_after_retention(late.store()));
+}
+
 // The retention wipe checks the outbox again inside its own write transaction: a check-in
 // recorded after the caller looked (the kiosk is in use) is never deleted unsent.
 TEST(KioskRetention, RetentionWipeNeverDeletesAnUnsentCheckin) {
@@ -211,6 +292,214 @@ TEST(KioskRetention, RetentionWipeNeverDeletesAnUnsentCheckin) {
   EXPECT_EQ(events_in(kiosk.store_file()), 0);
   EXPECT_TRUE(store::is_revoked(kiosk.store()));
   EXPECT_FALSE(store::is_retired_after_retention(kiosk.store()));
+}
+
+// A kiosk never enrolled with a server (one laptop, a small event): its check-ins exist nowhere
+// else, so purge refuses until `einlass-kiosk export` has written every one of them to a file,
+// and again after a check-in made since. The check-ins below are made at the 2019 event's time
+// (--now), so the retention period is over by the real clock.
+TEST(KioskRetention, KioskWithoutServerPurgesOnlyWhatAnExportCovers) {
+  KioskWorld world;
+  const std::vector<Ticket> tickets = world.tickets(1, 3);
+  const auto kiosk = [&](std::vector<std::string> words) { return world.run(words); };
+  const auto with_store = [&](std::vector<std::string> words) {
+    words.insert(words.begin() + 1, {"--store", world.store().string()});
+    return kiosk(words);
+  };
+  for (const Ticket& t : {tickets[0], tickets[1]}) {
+    std::vector<std::string> checkin = world.args("checkin");
+    checkin.push_back(t.code);
+    ASSERT_EQ(kiosk(checkin).exit_code, 0);
+  }
+  std::vector<std::string> walk_in = world.args("walk-in");
+  walk_in.insert(walk_in.end(),
+                 {"--first-name", "Günther", "--last-name", "Weiß", "--privacy-consent"});
+  ASSERT_EQ(kiosk(walk_in).exit_code, 0);
+  const std::string never_exported =
+      "4 check-ins were never exported: run einlass-kiosk export --out FILE first";
+
+  const std::string before = store_dump(world.store());
+  const KioskRun dry = with_store({"purge", "--dry-run"});
+  EXPECT_EQ(dry.exit_code, 1) << dry.out << dry.err;
+  EXPECT_NE(dry.err.find(never_exported), std::string::npos) << dry.err;
+  ASSERT_EQ(dry.json_lines().size(), 1u);
+  EXPECT_EQ(dry.json_lines()[0]["result"], "refused");
+  EXPECT_EQ(dry.json_lines()[0]["unexported_events"], 4);
+  EXPECT_EQ(dry.json_lines()[0]["period_over"], true);
+  const KioskRun refused = with_store({"purge"});
+  EXPECT_EQ(refused.exit_code, 1) << refused.out << refused.err;
+  EXPECT_NE(refused.err.find(never_exported), std::string::npos) << refused.err;
+  EXPECT_NE(refused.err.find("Nothing was deleted"), std::string::npos) << refused.err;
+  EXPECT_EQ(store_dump(world.store()), before) << "a refused purge changes nothing";
+
+  const fs::path first_file = world.dir() / "anwesenheit-1.csv";
+  ASSERT_EQ(with_store({"export", "--out", first_file.string()}).exit_code, 0);
+  // Someone checked in after the export: that check-in is in no file yet.
+  std::vector<std::string> late = world.args("checkin");
+  late.push_back(tickets[2].code);
+  ASSERT_EQ(kiosk(late).exit_code, 0);
+  const KioskRun after_late = with_store({"purge"});
+  EXPECT_EQ(after_late.exit_code, 1) << after_late.out << after_late.err;
+  EXPECT_NE(after_late.err.find("1 check-ins were never exported: run einlass-kiosk export "
+                                "--out FILE first"),
+            std::string::npos)
+      << after_late.err;
+  EXPECT_EQ(events_in(world.store()), 5);
+
+  const fs::path second_file = world.dir() / "anwesenheit-2.csv";
+  ASSERT_EQ(with_store({"export", "--out", second_file.string()}).exit_code, 0);
+  const KioskRun would = with_store({"purge", "--dry-run"});
+  EXPECT_EQ(would.exit_code, 0) << would.out << would.err;
+  EXPECT_EQ(would.json_lines().at(0)["result"], "would delete");
+  EXPECT_EQ(events_in(world.store()), 5);
+
+  const KioskRun done = with_store({"purge"});
+  EXPECT_EQ(done.exit_code, 0) << done.out << done.err;
+  EXPECT_EQ(done.json_lines().at(0)["result"], "deleted");
+  EXPECT_NE(done.err.find(fs::absolute(second_file).string()), std::string::npos)
+      << "staff are told where the list is now: " << done.err;
+  store::KioskStore store(world.store());
+  EXPECT_EQ(store.counts().events, 0);
+  EXPECT_TRUE(store.search_roster("Weiß").empty()) << "the walk-in's name is deleted";
+  EXPECT_TRUE(store::is_retired_after_retention(store));
+  EXPECT_EQ(store::export_records(store).size(), 2u) << "the record of who exported stays";
+  EXPECT_NE(read_file(second_file).find("Weiß"), std::string::npos)
+      << "the organiser's file keeps the list";
+}
+
+// An enrolled kiosk keeps the server's rule: an export does not stand in for the server.
+TEST(KioskRetention, EnrolledKioskStillWaitsForTheServerAfterAnExport) {
+  SyncServerWorld world;
+  world.server().start();
+  TestKiosk kiosk(world, "kiosk-a", -400 * kDayMs);
+  kiosk.check_in(1, 2);
+  move_enrolment_back(kiosk, 400);
+  world.server().kill_hard();
+
+  const ProgramRun exported = run_program(
+      {EINLASS_KIOSK_BINARY, "export", "--store", kiosk.store_file().string(), "--event",
+       app::default_event_file().string(), "--out", (world.dir() / "liste.csv").string()},
+      world.dir());
+  ASSERT_EQ(exported.exit_code, 0) << exported.out << exported.err;
+  EXPECT_EQ(json::parse(exported.out)["rows"], 2);
+
+  const ProgramRun refused = kiosk_purge(world, kiosk.store_file(), {"--dry-run"});
+  EXPECT_EQ(refused.exit_code, 1) << refused.out << refused.err;
+  EXPECT_NE(refused.err.find("2 check-ins have not reached the server yet"), std::string::npos)
+      << refused.err;
+  EXPECT_EQ(refused.err.find("never exported"), std::string::npos) << refused.err;
+  EXPECT_EQ(json::parse(refused.out)["enrolled"], true);
+  EXPECT_EQ(events_in(kiosk.store_file()), 2);
+}
+
+// A kiosk used without a server first and enrolled LATER: check-ins from before its enrolment
+// that the server refuses (another day, another event) were never on any server, so purge
+// keeps them until an export covers them. Refused check-ins from after the enrolment still do
+// not hold the purge back (RefusedCheckinsDoNotBlockThePurgeAfterThePeriod,
+// LateCheckinsForAPurgedDayAreRefusedAndNothingIsStored).
+TEST(KioskRetention, RefusedCheckinsFromBeforeTheEnrolmentNeedAnExport) {
+  KioskWorld world;
+  const std::vector<Ticket> tickets = world.tickets(1, 3);
+  for (const Ticket& t : {tickets[0], tickets[1]}) {
+    std::vector<std::string> checkin = world.args("checkin");
+    checkin.push_back(t.code);
+    ASSERT_EQ(world.run(checkin).exit_code, 0);
+  }
+  const auto refuse_outbox = [&] {
+    store::KioskStore store(world.store());
+    std::vector<std::pair<int64_t, std::string>> refused;
+    store::Statement st = store.db().prepare("SELECT event_seq FROM outbox WHERE rejected = 0");
+    while (st.step())
+      refused.emplace_back(st.integer(0), "not a day of this server's event");
+    store::settle_outbox(store, {}, refused);
+  };
+  {
+    store::KioskStore store(world.store());
+    store::save_enrolment(store,
+                          {"https://einlass.example.org", "token", KioskWorld::kVenue, "", "",
+                           wall_now_ms() - 400 * kDayMs},
+                          {read_file(app::default_event_file()), {}, 1});
+  }
+  refuse_outbox();
+  // One more check-in after the enrolment, refused too: it was meant for the server.
+  std::vector<std::string> after = world.args("checkin");
+  after.insert(after.end(), {"--event", app::default_event_file().string(), tickets[2].code});
+  ASSERT_EQ(world.run(after).exit_code, 0);
+  refuse_outbox();
+  ASSERT_EQ(store::KioskStore(world.store()).counts().outbox_rejected, 3);
+
+  const auto purge = [&](std::vector<std::string> extra) {
+    std::vector<std::string> words{"purge", "--store", world.store().string(), "--event",
+                                   app::default_event_file().string()};
+    words.insert(words.end(), extra.begin(), extra.end());
+    return world.run(words);
+  };
+  const std::string before = store_dump(world.store());
+  const KioskRun refused = purge({});
+  EXPECT_EQ(refused.exit_code, 1) << refused.out << refused.err;
+  EXPECT_NE(refused.err.find("2 check-ins recorded before this kiosk was enrolled were refused "
+                             "by the server and were never exported: run einlass-kiosk export "
+                             "--out FILE first"),
+            std::string::npos)
+      << refused.err;
+  EXPECT_NE(refused.err.find("Nothing was deleted"), std::string::npos) << refused.err;
+  ASSERT_EQ(refused.json_lines().size(), 1u);
+  EXPECT_EQ(refused.json_lines()[0]["result"], "refused");
+  EXPECT_EQ(refused.json_lines()[0]["unexported_events"], 2) << "not the one after enrolment";
+  EXPECT_EQ(store_dump(world.store()), before) << "a refused purge changes nothing";
+  {
+    // The sync engine's self-wipe keeps them too.
+    store::KioskStore store(world.store());
+    EXPECT_FALSE(store::wipe_after_retention(store, world.event(), wall_now_ms()));
+  }
+  EXPECT_EQ(store_dump(world.store()), before);
+
+  const fs::path file = world.dir() / "vor-der-anmeldung.csv";
+  const KioskRun exported = world.run({"export", "--store", world.store().string(), "--event",
+                                       app::default_event_file().string(), "--out", file.string()});
+  ASSERT_EQ(exported.exit_code, 0) << exported.out << exported.err;
+  const KioskRun done = purge({});
+  EXPECT_EQ(done.exit_code, 0) << done.out << done.err;
+  EXPECT_EQ(done.json_lines().at(0)["result"], "deleted");
+  EXPECT_EQ(events_in(world.store()), 0);
+  EXPECT_NE(read_file(file).find(tickets[0].participant), std::string::npos)
+      << "the file keeps what the server never had";
+}
+
+// A kiosk without a server that ran its own event file, purged without --event: the bundled
+// event's retention period must not decide about check-ins it does not even know.
+TEST(KioskRetention, PurgeRefusesAnEventThatDoesNotKnowTheStoresCheckins) {
+  KioskWorld world;
+  const fs::path own_event =
+      fs::path(EINLASS_TEST_DATA) / "events/integrationskonferenz-magdeburg-2025.toml";
+  const KioskRun walk_in =
+      world.run({"walk-in", "--store", world.store().string(), "--event", own_event.string(),
+                 "--venue", "altes-rathaus", "--now", "2025-11-28T09:40", "--first-name", "Käthe",
+                 "--last-name", "Groß", "--privacy-consent"});
+  ASSERT_EQ(walk_in.exit_code, 0) << walk_in.out << walk_in.err;
+  const std::string before = store_dump(world.store());
+
+  for (const bool dry_run : {true, false}) {
+    std::vector<std::string> words{"purge", "--store", world.store().string()};
+    if (dry_run) words.push_back("--dry-run");
+    const KioskRun purge = world.run(words);
+    EXPECT_EQ(purge.exit_code, 2) << purge.out << purge.err;
+    EXPECT_NE(purge.err.find("does not know ("), std::string::npos) << purge.err;
+    EXPECT_NE(purge.err.find("at venue \"altes-rathaus\" on 2025-11-28"), std::string::npos)
+        << purge.err;
+    EXPECT_NE(purge.err.find("give the event file the kiosk ran with (--event FILE). Nothing was "
+                             "deleted."),
+              std::string::npos)
+        << purge.err;
+    EXPECT_TRUE(purge.out.empty()) << purge.out;
+  }
+  EXPECT_EQ(store_dump(world.store()), before) << "nothing deleted, nothing changed";
+
+  // With the event it ran with, purge judges by that event (its period is not over yet).
+  const KioskRun right = world.run({"purge", "--dry-run", "--store", world.store().string(),
+                                    "--event", own_event.string(), "--now", "2025-11-28T18:00"});
+  EXPECT_EQ(right.exit_code, 1) << right.out << right.err;
+  EXPECT_EQ(right.json_lines().at(0)["period_over"], false) << right.out;
 }
 
 }  // namespace

@@ -53,15 +53,7 @@ KioskRuntime::KioskRuntime(const KioskOptions& kiosk, const GuiOptions& gui, con
     for (const auto& [key, text] : strings_.table(l))
       fonts_->add_text(text);
   }
-  const core::Event& event = setup_.event;
-  fonts_->add_text(event.name);
-  for (const auto& v : event.venues) {
-    fonts_->add_text(v.name + v.city + v.help_desk);
-    for (const auto& r : v.rooms)
-      fonts_->add_text(r.name + r.location);
-  }
-  for (const auto& t : event.topics)
-    fonts_->add_text(t.name);
+  add_event_text(setup_.event);
 
   const bool scripted = !gui.script.empty();
   window_ = std::make_unique<KioskWindow>(parse_window_size(gui.windowed),
@@ -78,9 +70,11 @@ KioskRuntime::KioskRuntime(const KioskOptions& kiosk, const GuiOptions& gui, con
   camera_ = std::make_unique<CameraFeed>(gui.camera, wake_main_loop);
   if (!scripted) sync_ = std::make_unique<SyncLink>(*store_, setup_.store_file, wake_main_loop);
 
-  enrolment_ = std::make_unique<EnrolmentWorker>(setup_.store_file, wake_main_loop);
+  KioskOptions enrolment_options = kiosk;
+  enrolment_options.store_file = setup_.store_file.string();
+  enrolment_ = std::make_unique<EnrolmentWorker>(std::move(enrolment_options), wake_main_loop);
   session_->status_sources().start_enrolment = [this](const std::string& link) {
-    enrolment_->start(link);
+    enrolment_->start(link, KioskClock(clock_.now().wall));
   };
   session_->status_sources().enrolment = [this] { return enrolment_->progress(); };
   session_->status_sources().camera = [this] { return camera_->state_name(); };
@@ -91,6 +85,27 @@ KioskRuntime::KioskRuntime(const KioskOptions& kiosk, const GuiOptions& gui, con
   } else {
     router_->install_callbacks([this] { return clock_.now(); });
   }
+}
+
+void KioskRuntime::add_event_text(const core::Event& event) {
+  fonts_->add_text(event.name);
+  for (const auto& v : event.venues) {
+    fonts_->add_text(v.name + v.city + v.help_desk);
+    for (const auto& r : v.rooms)
+      fonts_->add_text(r.name + r.location);
+  }
+  for (const auto& t : event.topics)
+    fonts_->add_text(t.name);
+  for (const auto& r : event.rounds)
+    fonts_->add_text(r.name);
+}
+
+void KioskRuntime::adopt(KioskSetup enrolled, const ui::Now& now) {
+  // The session and its recorder point into setup_: it is replaced in place, and the session
+  // re-reads venue, day, door and agenda from it before anything else runs.
+  setup_ = std::move(enrolled);
+  add_event_text(setup_.event);
+  session_->reconfigure(now);
 }
 
 KioskRuntime::~KioskRuntime() {
@@ -117,9 +132,11 @@ bool KioskRuntime::poll_inputs(std::chrono::steady_clock::time_point& arrival) {
     arrival = *hid;
     scanned = true;
   }
-  if (enrolment_->take_success()) {
-    // Enrolled from the screen: sync starts now, without a restart (also in scripts, which
-    // otherwise run without sync — the script asked for it by scanning the code).
+  if (auto enrolled = enrolment_->take_enrolled_setup()) {
+    // Enrolled from the screen: the window switches to the received event, keys and venue and
+    // sync starts now, without a restart (also in scripts, which otherwise run without sync —
+    // the script asked for it by scanning the code).
+    adopt(std::move(*enrolled), now);
     if (sync_) {
       sync_->start_if_enrolled();
     } else {

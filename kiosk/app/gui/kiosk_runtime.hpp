@@ -63,8 +63,16 @@ class KioskRuntime {
   const ui::FontSet& fonts() const { return *fonts_; }
   uint64_t frames_built() const { return frames_built_; }
   uint64_t frames_drawn() const { return frames_drawn_; }
+  // An enrolment from the screen is running, or ended and not yet taken by poll_inputs (scripts
+  // wait for it: it runs in real time on its own thread).
+  bool enrolment_busy() const { return enrolment_->busy(); }
 
  private:
+  // Every name the event can show, so the font atlas holds its glyphs.
+  void add_event_text(const core::Event& event);
+  // Switches the running window to the setup an enrolment produced.
+  void adopt(KioskSetup enrolled, const ui::Now& now);
+
   GuiOptions gui_;
   KioskSetup setup_;
   std::unique_ptr<store::KioskStore> store_;

@@ -19,8 +19,8 @@ std::string trim(const std::string& s) {
 }
 
 const std::set<std::string>& verbs_with_argument() {
-  static const std::set<std::string> verbs{"scan", "hid",   "type",   "key", "click",
-                                           "wait", "clock", "resize", "shot"};
+  static const std::set<std::string> verbs{"scan", "hid",   "type",   "key",  "click",
+                                           "wait", "clock", "resize", "shot", "await"};
   return verbs;
 }
 
@@ -57,6 +57,9 @@ std::vector<ScriptStep> parse_script(const std::string& text, const std::string&
       throw ConfigurationError(name + ":" + std::to_string(number) + ": \"" + step.verb +
                                "\" needs an argument");
     if (step.verb == "wait") parse_duration(step.arg);  // fail early on a bad duration
+    if (step.verb == "await" && step.arg != "enrolment")
+      throw ConfigurationError(name + ":" + std::to_string(number) + ": \"await " + step.arg +
+                               "\": only \"await enrolment\" exists");
     steps.push_back(std::move(step));
   }
   return steps;

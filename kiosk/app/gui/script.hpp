@@ -8,6 +8,9 @@
 //   key <name>         Escape, Enter, Tab, Backspace, F1–F12, a character; "alt+F4", "ctrl+v"
 //   click <label>      the button with this label, or "key:<string key>", "lang:<code>"
 //   wait <n>s | <n>ms  time passes (the script's clock stands still otherwise)
+//   await enrolment    real time passes until the enrolment started by scanning an enrolment
+//                      code has ended and the window took its result (it talks to a server on
+//                      its own thread); the script fails after 60 s
 //   clock <time>       the kiosk clock jumps to this time (venue time, like --now)
 //   resize <w>x<h>     the window changes size
 //   close              the window's close button (or Alt+F4 from a window manager)

@@ -172,6 +172,18 @@ class Runner {
     rt_.frame(false, pointer ? pointer : pointer_);
   }
 
+  // The enrolment worker talks to a real server: wait (in real time, woken by the worker) for
+  // the condition, never for a guessed duration. The script's clock stands still meanwhile.
+  void await_enrolment() {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    while (rt_.enrolment_busy()) {
+      if (std::chrono::steady_clock::now() >= deadline)
+        throw std::runtime_error("the enrolment did not end within 60 s");
+      glfwWaitEventsTimeout(0.05);
+      frame();
+    }
+  }
+
   // A few frames: ImGui settles hover/active state and fonts pick up new characters.
   void settle() {
     for (int i = 0; i < 3; ++i)
@@ -227,6 +239,8 @@ class Runner {
       click(arg);
     } else if (step.verb == "wait") {
       pass(parse_duration(arg));
+    } else if (step.verb == "await") {
+      await_enrolment();
     } else if (step.verb == "clock") {
       rt_.clock().set_wall(parse_time_option(arg, rt_.session().event().timezone));
     } else if (step.verb == "resize") {

@@ -121,24 +121,28 @@ class KioskScreens : public ::testing::Test {
   // may give its own --windowed).
   ScriptRun run(const std::string& name, const std::string& script,
                 std::vector<std::string> extra = {}) {
+    std::vector<std::string> args{"demo", "--dir", (dir_ / name / "world").string()};
+    args.insert(args.end(), extra.begin(), extra.end());
+    return run_kiosk(name, script, args);
+  }
+
+  // `einlass-kiosk ARGS… --script … --screenshot-dir …` (1280×800 unless ARGS give --windowed):
+  // any command that opens the window, e.g. `run` on a store of the test's own.
+  ScriptRun run_kiosk(const std::string& name, const std::string& script,
+                      const std::vector<std::string>& args) {
     ScriptRun r;
     r.dir = dir_ / name;
     fs::create_directories(r.dir);
     write_file(r.dir / "script.txt", script);
-    std::vector<std::string> words{EINLASS_KIOSK_BINARY,
-                                   "demo",
-                                   "--dir",
-                                   (r.dir / "world").string(),
-                                   "--script",
-                                   (r.dir / "script.txt").string(),
-                                   "--screenshot-dir",
-                                   (r.dir / "shots").string()};
-    // 1280×800 unless the test asks for another window size.
-    if (std::find(extra.begin(), extra.end(), "--windowed") == extra.end()) {
+    std::vector<std::string> words{EINLASS_KIOSK_BINARY};
+    words.insert(words.end(), args.begin(), args.end());
+    const std::vector<std::string> script_options{"--script", (r.dir / "script.txt").string(),
+                                                  "--screenshot-dir", (r.dir / "shots").string()};
+    words.insert(words.end(), script_options.begin(), script_options.end());
+    if (std::find(args.begin(), args.end(), "--windowed") == args.end()) {
       words.push_back("--windowed");
       words.push_back("1280x800");
     }
-    words.insert(words.end(), extra.begin(), extra.end());
     // This test's display; Mesa's own leaks are not the kiosk's (ASan builds).
     const auto env = einlass::testing::environment_with(
         {"DISPLAY=" + display_.name(), std::string("LSAN_OPTIONS=suppressions=") +

@@ -10,6 +10,7 @@
 #include <regex>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "kiosk/ui/strings.hpp"
 
@@ -27,14 +28,18 @@ StringTables tables() {
 std::set<std::string> keys_used_in_code(const std::set<std::string>& namespaces) {
   std::set<std::string> used;
   static const std::regex literal("\"([a-z_]+(?:\\.[a-z0-9_]+)+)\"");
-  for (const char* dir : {"kiosk/ui", "kiosk/app/gui"}) {
-    for (const auto& entry : fs::directory_iterator(fs::path(EINLASS_SOURCE_DIR) / dir)) {
-      std::ifstream in(entry.path());
-      const std::string text{std::istreambuf_iterator<char>(in), {}};
-      for (std::sregex_iterator it(text.begin(), text.end(), literal), end; it != end; ++it) {
-        const std::string key = (*it)[1];
-        if (namespaces.count(key.substr(0, key.find('.')))) used.insert(key);
-      }
+  std::vector<fs::path> sources;
+  for (const char* dir : {"kiosk/ui", "kiosk/app/gui"})
+    for (const auto& entry : fs::directory_iterator(fs::path(EINLASS_SOURCE_DIR) / dir))
+      sources.push_back(entry.path());
+  // The date words are shared with the ticket e-mail, so they live in the core.
+  sources.push_back(fs::path(EINLASS_SOURCE_DIR) / "kiosk/core/date_words.cpp");
+  for (const fs::path& source : sources) {
+    std::ifstream in(source);
+    const std::string text{std::istreambuf_iterator<char>(in), {}};
+    for (std::sregex_iterator it(text.begin(), text.end(), literal), end; it != end; ++it) {
+      const std::string key = (*it)[1];
+      if (namespaces.count(key.substr(0, key.find('.')))) used.insert(key);
     }
   }
   return used;

@@ -1,11 +1,11 @@
-#include "sync/server/export/cell_text.hpp"
+#include "sync/protocol/cell_text.hpp"
 
 #include <date/tz.h>
 
 #include <cmath>
 #include <cstdio>
 
-namespace einlass::sync::server {
+namespace einlass::sync {
 
 std::string neutralise_formula(std::string_view text) {
   if (text.empty()) return std::string();
@@ -75,4 +75,26 @@ std::string percent_text(double fraction, char decimal_separator) {
   return out;
 }
 
-}  // namespace einlass::sync::server
+std::string csv_field(std::string_view text, char separator) {
+  const std::string value = neutralise_formula(text);
+  if (value.find_first_of(std::string{separator, '"', '\r', '\n'}) == std::string::npos)
+    return value;
+  std::string quoted = "\"";
+  for (char c : value) {
+    if (c == '"') quoted += '"';
+    quoted += c;
+  }
+  return quoted + "\"";
+}
+
+std::string csv_line(const std::vector<std::string>& fields, char separator) {
+  std::string line;
+  for (size_t i = 0; i < fields.size(); ++i) {
+    if (i > 0) line += separator;
+    line += csv_field(fields[i], separator);
+  }
+  line += kCrLf;
+  return line;
+}
+
+}  // namespace einlass::sync

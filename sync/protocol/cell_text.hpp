@@ -1,12 +1,16 @@
 #pragma once
 // How values become cells in every export format: text from the public registration form is
-// defused against formula injection, times are shown in the event's time zone.
+// defused against formula injection, times are shown in the event's time zone. Shared by both
+// ends: the server's attendance exports (sync/server/export) and a kiosk's own export
+// (einlass-kiosk export), so an organiser gets the same cells from either. In namespace
+// einlass::sync, so the server's code in einlass::sync::server finds the names unqualified.
 
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
-namespace einlass::sync::server {
+namespace einlass::sync {
 
 // For the CSV dialects only. A CSV cell that starts with = + - @ (or a tab / carriage return,
 // which some spreadsheet programs skip before looking for those) is evaluated as a formula when
@@ -34,4 +38,15 @@ std::string german_date(std::string_view iso_date);
 // 0.4 -> "40,0" (German) or "40.0"; one decimal, for percentages.
 std::string percent_text(double fraction, char decimal_separator);
 
-}  // namespace einlass::sync::server
+// CSV as German Excel opens it by double-click: UTF-8 with this BOM first (or umlauts turn
+// into "Ã¼"), ';' between fields (',' is the decimal comma there), CRLF after each line.
+inline constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+inline constexpr std::string_view kCrLf = "\r\n";
+
+// One CSV field: neutralised (above), then quoted when it holds the separator, a quote or a
+// line break (RFC 4180: quotes inside are doubled).
+std::string csv_field(std::string_view text, char separator);
+// The fields joined by `separator`, each through csv_field, ending with CRLF.
+std::string csv_line(const std::vector<std::string>& fields, char separator);
+
+}  // namespace einlass::sync
