@@ -31,5 +31,10 @@ install(FILES ${CMAKE_CURRENT_LIST_DIR}/server/einlass-server.service
 # two packages must not ship the same file.
 install(FILES ${CMAKE_SOURCE_DIR}/assets/events/regionalkonferenzen-2019.toml
         DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/einlass-server/examples COMPONENT server)
+# The ticket e-mail's words (the "mail" texts of the language files, and the kiosk's date
+# words): the server finds them at <prefix>/share/einlass-server/lang next to its bin/ folder
+# (sync/server/mail/mail_lang_dir.cpp); its own copy, as the kiosk package owns share/einlass.
+install(DIRECTORY ${CMAKE_SOURCE_DIR}/assets/lang
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/einlass-server COMPONENT server)
 
 include(${CMAKE_CURRENT_LIST_DIR}/man/man_pages.cmake)

@@ -22,6 +22,8 @@ const TEXT = {
     active: "aktiv", revoked: "GESPERRT", never: "nie", ago: (s) => ago(s, "vor", "s", "min", "h"),
     seats: (n, c) => `${n} / ${c} Plätze`, at_door: (n) => `an der Tür: ${n}`,
     no_kiosks: "Noch kein Kiosk angemeldet.",
+    anonymised: (date) => `Tag anonymisiert${date ? ` am ${date}` : ""}: Die Aufbewahrungsfrist ist abgelaufen, die personenbezogenen Daten wurden gelöscht. Die Zahlen sind die aufbewahrten Summen; Räume zeigen die an der Tür gezählten Personen.`,
+    no_arrivals: "Keine Ankunftszeiten mehr: Sie wurden mit den personenbezogenen Daten gelöscht.",
     done: (t) => `Übernommen: ${t}. Die Kiosks zeigen es in wenigen Sekunden.`,
     failed: (t) => `Nicht übernommen: ${t}`, export_failed: (t) => `Download nicht möglich: ${t}`, offline: "Keine Verbindung zum Server – neuer Versuch läuft …",
     ahead: "vor", behind: "nach", planned: "geplant:",
@@ -43,6 +45,8 @@ const TEXT = {
     active: "active", revoked: "REVOKED", never: "never", ago: (s) => ago(s, "", "s ago", "min ago", "h ago"),
     seats: (n, c) => `${n} / ${c} seats`, at_door: (n) => `at the door: ${n}`,
     no_kiosks: "No kiosk enrolled yet.",
+    anonymised: (date) => `Day anonymised${date ? ` on ${date}` : ""}: the retention period is over and the personal data was deleted. The figures are the totals kept; rooms show the people counted at the door.`,
+    no_arrivals: "No arrival times any more: they were deleted with the personal data.",
     done: (t) => `Applied: ${t}. Kiosks show it within seconds.`,
     failed: (t) => `Not applied: ${t}`, export_failed: (t) => `Download failed: ${t}`, offline: "No connection to the server – retrying …",
     ahead: "ahead", behind: "behind", planned: "planned:",
@@ -162,19 +166,37 @@ function renderVenues(d) {
   days.value = d.day;
 }
 
+// "2019-12-26" -> "26.12.2019" (German) or as it is (English).
+function dateText(iso) {
+  if (!iso || state.lang !== "de") return iso;
+  const [y, m, dd] = iso.split("-");
+  return `${dd}.${m}.${y}`;
+}
+
 function renderCounts(d) {
+  const note = $("anonymised-note");
+  note.hidden = !d.anonymised;
+  note.textContent = d.anonymised ? t("anonymised", dateText(d.anonymised.purged_on)) : "";
   $("checked-in").textContent = d.checked_in;
   $("registered").textContent = d.registered;
   $("walk-ins").textContent = d.walk_ins;
   const share = d.registered > 0 ? Math.round((100 * (d.checked_in - d.walk_ins)) / d.registered) : 0;
   $("checked-in-share").textContent = t("of_registered", share);
   $("checked-in-bar").style.width = `${Math.min(100, share)}%`;
-  $("expected").textContent = t("expected", Math.max(0, d.registered - (d.checked_in - d.walk_ins)));
+  // Nobody is expected any more on a day whose data was deleted after the retention period.
+  $("expected").textContent = d.anonymised ? "" : t("expected", Math.max(0, d.registered - (d.checked_in - d.walk_ins)));
 }
 
 function renderChart(d) {
   const box = $("arrivals-chart");
   const points = d.arrivals;
+  const noSeries = Boolean(d.anonymised) && points.length === 0;
+  $("arrivals-legend").hidden = noSeries;
+  if (noSeries) {
+    box.setAttribute("aria-label", t("no_arrivals"));
+    box.replaceChildren(el("p", { class: "chart-note", id: "arrivals-note" }, t("no_arrivals")));
+    return;
+  }
   const W = 800, H = 240, left = 40, right = 40, top = 20, bottom = 28;
   const root = svg("svg", { viewBox: `0 0 ${W} ${H}`, preserveAspectRatio: "none" });
   const total = points.reduce((sum, p) => sum + p.people, 0);
@@ -230,9 +252,11 @@ function renderRooms(d) {
     for (const r of round.rooms) {
       const row = el("div", { class: "room", "data-room": r.room, "data-round": String(r.round) });
       row.append(el("span", { class: "room-name" }, r.topics ? `${r.topics} · ${r.room_name}` : r.room_name));
-      const count = el("span", { class: "room-count" }, t("seats", r.placed, r.capacity));
+      // After anonymisation only the people counted at the door were kept, not the seats placed.
+      const shown = d.anonymised ? r.at_door : r.placed;
+      const count = el("span", { class: "room-count" }, t("seats", shown, r.capacity));
       if (r.at_door > 0) count.title = t("at_door", r.at_door);
-      row.append(count, meter(r.placed, r.capacity));
+      row.append(count, meter(shown, r.capacity));
       part.append(row);
     }
     box.append(part);

@@ -151,10 +151,11 @@ done
 pass "einlass-kiosk ships program, setup script, assets, man pages, session unit, config"
 for path in ./usr/bin/einlass-server ./etc/einlass/server.toml \
   ./lib/systemd/system/einlass-server.service ./usr/share/man/man1/einlass-server.1.gz \
-  ./usr/share/doc/einlass-server/examples/regionalkonferenzen-2019.toml; do
+  ./usr/share/doc/einlass-server/examples/regionalkonferenzen-2019.toml \
+  ./usr/share/einlass-server/lang/de.json ./usr/share/einlass-server/lang/en.json; do
   grep -qx -- "$path" <<<"$server_files" || fail "einlass-server lacks $path"
 done
-pass "einlass-server ships program, config, unit, man page, example event"
+pass "einlass-server ships program, config, unit, man page, example event, e-mail wording"
 if grep -E 'usr/local|/tests?/|gtest|bench' <<<"$kiosk_files$server_files"; then
   fail "the packages ship files from the build tree or the tests (above)"
 fi
@@ -298,6 +299,22 @@ serve_help=$(/usr/bin/einlass-server serve --help)
 expect_in "$serve_help" 'SIGHUP' "serve --help says what a reload changes"
 expect_in "$serve_help" '/etc/einlass/server.toml' "serve --help names the config file"
 expect_in "$(zcat /usr/share/man/man1/einlass-server.1.gz)" '^\.SH FILES' "man page einlass-server(1) with FILES"
+# The ticket e-mail's words come from the language files the server package ships
+# (/usr/share/einlass-server/lang): an installed server must find them, not only a build tree.
+mail_db="$work/tickets.sqlite"
+/usr/bin/einlass-server init --db "$mail_db" --event /usr/share/einlass/events/regionalkonferenzen-2019.toml >/dev/null
+/usr/bin/einlass-server keys generate --db "$mail_db" --dir "$work" --name tickets >/dev/null
+cat >"$work/registrations.json" <<'JSON'
+[{"id": 7, "first_name": "Jörg", "last_name": "Müller", "email": "joerg@example.org",
+  "venue": "magdeburg", "topics": ["HF4"]}]
+JSON
+/usr/bin/einlass-server roster-add --db "$mail_db" "$work/registrations.json" >/dev/null
+tickets_out=$(/usr/bin/einlass-server tickets --db "$mail_db" --key "$work/tickets.secret" \
+  --out "$work/tickets" --from "Einlass <anmeldung@example.org>" --now 2019-08-29T09:00:00Z \
+  --dry-run 2>&1) || fail "installed einlass-server tickets --dry-run failed: $tickets_out"
+eml=$(cat "$work"/tickets/R7-*.eml 2>/dev/null) || fail "tickets wrote no e-mail: $tickets_out"
+expect_in "$eml" '^Subject: ' "the installed server writes the ticket e-mail"
+expect_in "$eml" 'Guten Tag J=C3=B6rg' "the e-mail greets the participant in the installed wording"
 expect_in "$(zcat /usr/share/man/man1/einlass-kiosk.1.gz)" 'demo' "man page einlass-kiosk(1) lists the commands"
 expect_in "$(/usr/sbin/einlass-kiosk-setup-laptop --help)" 'cage' "the setup script explains itself"
 dry=$(/usr/sbin/einlass-kiosk-setup-laptop --dry-run 2>&1) || true

@@ -1,8 +1,10 @@
 #include "sync/server/attendance.hpp"
 
+#include <optional>
 #include <set>
 
 #include "sync/server/event_log.hpp"
+#include "sync/server/import/site_registration_number.hpp"
 #include "sync/server/retention/retained_counts.hpp"
 
 namespace einlass::sync::server {
@@ -48,10 +50,14 @@ std::vector<DayAttendance> attendance(const store::Database& db) {
         std::string(kNotUndone) +
         " GROUP BY venue, day, participant HAVING COUNT(*) > 1) "
         "ORDER BY venue, day, participant, hlc_ms, hlc_counter, uuid");
+    // Few people (usually none) are admitted twice: their site numbers are looked up singly.
+    std::optional<import::SiteRegistrationNumbers> site_numbers;
     while (st.step()) {
       DayAttendance& d = day_of(st.text(0), st.text(1));
-      if (d.duplicates.empty() || d.duplicates.back().participant != st.text(2))
-        d.duplicates.push_back({st.text(2), {}, {}});
+      if (d.duplicates.empty() || d.duplicates.back().participant != st.text(2)) {
+        if (!site_numbers) site_numbers.emplace(db);
+        d.duplicates.push_back({st.text(2), site_numbers->of_participant(st.text(2)), {}, {}});
+      }
       d.duplicates.back().events.push_back(st.text(3));
       d.duplicates.back().devices.push_back(st.text(4));
     }
@@ -79,8 +85,10 @@ nlohmann::json attendance_to_json(const std::vector<DayAttendance>& days) {
       rooms.push_back({{"round", key.first}, {"room", key.second}, {"people", count}});
     nlohmann::json duplicates = nlohmann::json::array();
     for (const DuplicateEntry& dup : d.duplicates)
-      duplicates.push_back(
-          {{"participant", dup.participant}, {"events", dup.events}, {"devices", dup.devices}});
+      duplicates.push_back({{"participant", dup.participant},
+                            {"registration_number", dup.registration_number},
+                            {"events", dup.events},
+                            {"devices", dup.devices}});
     list.push_back({{"venue", d.venue},
                     {"day", d.day},
                     {"checked_in", d.checked_in},

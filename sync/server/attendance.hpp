@@ -18,6 +18,7 @@ namespace einlass::sync::server {
 
 struct DuplicateEntry {
   std::string participant;
+  std::string registration_number;   // the registration site's number, "" if none (walk-ins)
   std::vector<std::string> events;   // uuids of the entries that were not undone
   std::vector<std::string> devices;  // the kiosks that admitted them
 };

@@ -29,7 +29,10 @@ CommandRunner add_attendance_command(CLI::App& app) {
                   << " admitted more than once (counted once; check the devices)";
       std::cout << "\n";
       for (const DuplicateEntry& dup : d.duplicates) {
-        std::cout << "  " << dup.participant << " at";
+        std::cout << "  " << dup.participant;
+        if (!dup.registration_number.empty())
+          std::cout << " (Anmelde-Nr. " << dup.registration_number << ")";
+        std::cout << " at";
         for (const auto& device : dup.devices)
           std::cout << " " << device;
         std::cout << "\n";

@@ -3,8 +3,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "sync/protocol/cell_text.hpp"
 #include "sync/server/export/attendance_export.hpp"
-#include "sync/server/export/cell_text.hpp"
 #include "sync/server/export/cli_requester.hpp"
 #include "sync/server/server_commands.hpp"
 #include "sync/server/server_db.hpp"
@@ -44,7 +44,9 @@ CommandRunner add_export_command(CLI::App& app) {
   CLI::App* cmd = app.add_subcommand(
       "export", "attendance for reports (XLSX or CSV), logged; --log lists earlier exports");
   add_db_option(*cmd, args->db);
-  cmd->add_option("--format", args->format, "xlsx (default), csv-excel (German Excel) or csv");
+  cmd->add_option("--format", args->format,
+                  "xlsx (default), csv-excel (German Excel) or csv. In csv-excel, Excel may turn "
+                  "site numbers like 0815 into 815 (or a date); the XLSX keeps them exactly");
   cmd->add_option("--venue", args->venue, "only this venue (default: all)");
   cmd->add_option("-o,--output", args->out, "the file to write");
   cmd->add_flag("--log", args->log, "list the exports made so far (who, when, what, rows)");

@@ -40,6 +40,8 @@ constexpr const char* kServeFooter = R"(CONFIG FILE
     request_log = true                            one log line per request, no personal data
     threads = 64
     insecure_http = false                         plain HTTP off loopback (TLS proxy only)
+    trusted_proxies = ["127.0.0.1"]               reverse proxies whose X-Forwarded-For names
+                                                  the client for the login throttle
     [tls]
     certificate = "/etc/einlass/tls/server.crt"   PEM chain
     key = "/etc/einlass/tls/server.key"           PEM private key
@@ -47,9 +49,9 @@ constexpr const char* kServeFooter = R"(CONFIG FILE
 
 SIGNALS
   SIGHUP    re-reads the --config file. request_log changes at once; listen, database,
-            tls (certificate files included), threads and insecure_http need a restart
-            (systemctl restart einlass-server), and the log says which changed. A file with
-            an error is reported and the running settings stay.
+            tls (certificate files included), threads, insecure_http and trusted_proxies
+            need a restart (systemctl restart einlass-server), and the log says which
+            changed. A file with an error is reported and the running settings stay.
   SIGTERM, SIGINT   finish the requests in flight, then stop.
   The event, ticket keys and agenda live in the database: `init`, `keys` and `agenda`
   change them while the server runs, without a reload.
@@ -182,8 +184,8 @@ int run_serve(const ServeArgs& args) {
   ApiContext api{&pool, &config, faults.get(), &stopping};
   api.request_log = &request_log;
   install_api(*server, api);
-  install_dashboard(*server,
-                    {&pool, &config, tls || settings.insecure_http});  // organisers' /dashboard
+  install_dashboard(*server, {&pool, &config, tls || settings.insecure_http,
+                              settings.trusted_proxies});  // organisers' /dashboard
 
   const int bound =
       port == 0 ? server->bind_to_any_port(host) : (server->bind_to_port(host, port) ? port : -1);

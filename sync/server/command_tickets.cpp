@@ -18,6 +18,7 @@
 #include "sync/server/mail/mail_outbox.hpp"
 #include "sync/server/mail/mime_encoding.hpp"
 #include "sync/server/mail/ticket_issuing.hpp"
+#include "sync/server/retention/ticket_folders.hpp"
 #include "sync/server/server_commands.hpp"
 #include "sync/server/server_config.hpp"
 #include "sync/server/server_db.hpp"
@@ -28,8 +29,12 @@ namespace {
 
 using namespace mail;
 
+// wording_fingerprint() of the texts the last issuing run wrote its e-mails with.
+constexpr std::string_view kWordingKey = "mail_wording";
+
 struct TicketsArgs {
   std::string db, key, out, from, reply_to, now;
+  std::string lang_dir;  // the organiser's wording of the e-mail (overrides the bundled texts)
   std::string smtp, starttls = "required", smtp_ca, credentials;
   double rate = 60;
   unsigned threads = 0;
@@ -119,6 +124,20 @@ bool key_is_published(const ServerConfig& config, const core::SecretKey& key) {
   return false;
 }
 
+// Where the issued tickets' rooms come from, in words: "rooms: 12 placed now, 188 already
+// placed earlier, 3 chose no Handlungsfeld (the kiosk gives them a room at check-in)".
+std::string rooms_summary(const IssueReport& issued, const core::Event& event) {
+  const std::string topic = event.topic_label.empty() ? "topic" : event.topic_label;
+  std::string out = "rooms: " + std::to_string(issued.placed) + " placed now, " +
+                    std::to_string(issued.already_placed) + " already placed earlier";
+  if (issued.without_topics > 0)
+    out += ", " + std::to_string(issued.without_topics) + " chose no " + topic +
+           " (the kiosk gives them a room at check-in)";
+  if (issued.unplaced() > 0)
+    out += ", " + std::to_string(issued.unplaced()) + " could not be placed (listed below)";
+  return out;
+}
+
 void print_rows(std::string_view what, const std::vector<OutboxRow>& rows) {
   for (const OutboxRow& r : rows)
     std::cout << "  " << what << ": R" << r.registration_id << " <" << r.email
@@ -143,6 +162,12 @@ int run_tickets(const TicketsArgs& args) {
   read_credentials(args.credentials, smtp);
   if (!smtp.url.empty() && !smtp.url.starts_with("smtp://") && !smtp.url.starts_with("smtps://"))
     throw UsageError("--smtp must start with smtp:// or smtps://");
+  // The e-mail's words before the database is touched: a broken language file stops the run
+  // with nothing stored, written or sent. What an override lacks is said once, here.
+  const auto texts =
+      std::make_shared<const MailTexts>(load_mail_texts(bundled_lang_dir(), args.lang_dir));
+  for (const std::string& warning : texts->warnings)
+    std::cerr << "tickets: warning: " << warning << "\n";
 
   const auto db_file = server_db_path(args.db);
   const auto db = open_server_db(db_file);
@@ -164,6 +189,21 @@ int run_tickets(const TicketsArgs& args) {
   if (args.uncertain_were_sent)
     std::cout << record_uncertain_as_sent(*db, now_ms) << " uncertain e-mail(s) recorded as sent\n";
 
+  // Queued e-mails were written (wording included) by the run that issued them, often a dry
+  // run; re-rendering them here would need every fact that run used, so they go out as written
+  // and the organiser is told when this run's wording differs, instead of sending it silently.
+  const std::string wording = wording_fingerprint(*texts);
+  const std::optional<std::string> written_with = kMeta.get(*db, kWordingKey);
+  const bool other_wording = written_with ? *written_with != wording : !args.lang_dir.empty();
+  const int64_t written_earlier =
+      db->query_int("SELECT COUNT(*) FROM mail_outbox WHERE state = 'queued' AND eml_file <> ''");
+  if (other_wording && written_earlier > 0)
+    std::cerr << "tickets: warning: " << written_earlier
+              << " e-mail(s) were written earlier with the wording of that run; they go out as "
+                 "written, not in the wording of this run. To check the wording before "
+                 "sending, give the same --lang-dir to the --dry-run that writes the e-mails "
+                 "and read the .eml files it writes\n";
+
   const int64_t due = count_tickets_due(*db);
   if (due > 0) {
     if (args.key.empty())
@@ -184,9 +224,13 @@ int run_tickets(const TicketsArgs& args) {
     if (!reply_text.empty()) settings.reply_to = parse_mailbox(reply_text, "--reply-to");
     settings.now_unix = now_unix;
     settings.threads = args.threads;
+    settings.texts = texts;
+    // Before any file is written: the retention purge must find every one of them.
+    remember_ticket_folder(*db, settings.out_dir);
     const IssueReport issued = issue_tickets(*db, config->event, key, settings);
-    std::cout << "issued " << issued.issued.size() << " ticket(s) into " << args.out << " ("
-              << issued.placed << " placed into rounds now)\n";
+    if (!issued.issued.empty()) kMeta.put(*db, kWordingKey, wording);
+    std::cout << "issued " << issued.issued.size() << " ticket(s) into " << args.out << "\n"
+              << "  " << rooms_summary(issued, config->event) << "\n";
     for (const IssuedTicket& t : issued.issued)
       if (!t.problem.empty()) std::cout << "  R" << t.registration_id << ": " << t.problem << "\n";
     for (uint32_t id : issued.not_fully_placed)
@@ -264,6 +308,11 @@ CommandRunner add_tickets_command(CLI::App& app) {
   cmd->add_flag("--uncertain-were-sent", args->uncertain_were_sent,
                 "record those e-mails as sent (after checking the mail server's log)");
   cmd->add_option("--now", args->now, "issue time in UTC, e.g. 2019-08-29T09:00:00Z (tests)");
+  cmd->add_option("--lang-dir", args->lang_dir,
+                  "folder with your own wording of the e-mail: de.json and/or en.json shaped like "
+                  "the bundled ones (" +
+                      bundled_lang_dir().string() +
+                      "), with only the \"mail\" texts you change; the others stay as bundled");
   cmd->add_option("--threads", args->threads, "threads for rendering (default: one per core)");
   cmd->add_option("--crash-after-accepted", args->crash_after_accepted)
       ->group("");  // test hook, see DeliveryOptions
@@ -276,8 +325,18 @@ CommandRunner add_tickets_command(CLI::App& app) {
     } catch (const core::TicketKeyError& e) {
       std::cerr << "tickets: " << e.what() << "; nothing was changed\n";
       return kExitUsage;
+    } catch (const MailTextsError& e) {
+      std::cerr << "tickets: " << e.what() << "; nothing was changed\n";
+      return kExitUsage;
     } catch (const std::runtime_error& e) {
       std::cerr << "tickets: " << e.what() << "\n";
+      return kExitFailed;
+    } catch (const std::exception& e) {
+      // A bug, not bad input: say so instead of aborting. Tickets committed so far are kept;
+      // running tickets again carries on from there.
+      std::cerr << "tickets: stopped by an internal error (" << e.what()
+                << "); what was stored so far is kept. Run tickets again; if this repeats, "
+                   "report it with this message\n";
       return kExitFailed;
     }
   };

@@ -5,6 +5,7 @@
 #include "kiosk/store/event_columns.hpp"
 #include "sync/protocol/protocol_error.hpp"
 #include "sync/protocol/wire_event.hpp"
+#include "sync/server/retention/purged_days.hpp"
 
 namespace einlass::sync::server {
 
@@ -59,6 +60,19 @@ std::string uuid_of(const nlohmann::json& value) {
   return s.size() <= 64 ? s : "";
 }
 
+// A kiosk that was offline during the retention purge pushes its outbox later: storing it would
+// bring back walk-ins' names and count people on top of the kept totals.
+// An early purge (a deletion request) happened while the period still ran: said as such.
+std::string retention_refusal(const PurgedDay& purge, const std::string& timezone) {
+  const std::string on =
+      purge.purged_ms > 0 ? " on " + purge_date_text(purge.purged_ms, timezone) : std::string();
+  if (purge.early)
+    return "the organiser deleted this day's personal data early" + on +
+           ", before the retention period ended; this check-in is not stored";
+  return "retention period over: the server deleted this day's personal data" + on +
+         "; this check-in is not stored";
+}
+
 }  // namespace
 
 std::vector<protocol::PushResult> ingest_events(store::Database& db, const nlohmann::json& events,
@@ -84,11 +98,19 @@ std::vector<protocol::PushResult> ingest_events(store::Database& db, const nlohm
   }
 
   store::Transaction tx(db);
+  // Read inside the write transaction: a purge that commits while this push waits for the lock
+  // is seen here, so nothing of a purged day slips in after it.
+  const PurgedDays purged = purged_days(db);
   store::Statement insert =
       db.prepare("INSERT OR IGNORE INTO events (" + std::string(store::kEventColumns) +
                  ", received_ms) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   store::Statement stored = db.prepare("SELECT " + kColumns + " FROM events WHERE uuid = ?");
   for (auto& [index, e] : good) {
+    if (const auto it = purged.find({e.venue, e.day}); it != purged.end()) {
+      results[index].status = protocol::PushStatus::Rejected;
+      results[index].reason = retention_refusal(it->second, config.event.timezone);
+      continue;
+    }
     store::bind_event_columns(insert, e);
     insert.bind(store::kEventColumnCount + 1, now_ms);
     insert.run();

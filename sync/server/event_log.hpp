@@ -35,7 +35,9 @@ inline std::string walk_in_came_sql() {
 
 // Checks every event of a push (format, and that it belongs to the pushing device's venue and
 // the event's days, rooms and rounds) and stores the good ones in one transaction. A bad event
-// gets a "rejected" result with the reason; the rest of the batch is stored.
+// gets a "rejected" result with the reason; the rest of the batch is stored. So does an event
+// for a venue day whose personal data a retention purge deleted (retention/purged_days.hpp):
+// nothing of it is stored, and a re-send is refused the same way.
 // `before_commit` runs inside the transaction after the inserts (fault injection in tests).
 std::vector<protocol::PushResult> ingest_events(store::Database& db, const nlohmann::json& events,
                                                 const Device& device, const ServerConfig& config,

@@ -63,6 +63,10 @@ int main(int argc, char** argv) {
   } catch (const ServeConfigError& e) {  // /etc/einlass/server.toml, read for the --db default
     std::cerr << "einlass-server: " << e.what() << "\n";
     return kExitUsage;
+  } catch (const std::exception& e) {  // a bug: a clear message instead of std::terminate
+    std::cerr << "einlass-server: stopped by an internal error (" << e.what()
+              << "); if this repeats, report it with this message\n";
+    return kExitFailed;
   }
   return kExitUsage;
 }

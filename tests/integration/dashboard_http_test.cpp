@@ -4,9 +4,14 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <thread>
+
 #include "kiosk/store/sync_state.hpp"
 #include "sync/server/dashboard/organiser_accounts.hpp"
 #include "sync/server/export/attendance_export.hpp"
+#include "sync/server/retention/purged_days.hpp"
+#include "sync/server/retention/retention_purge.hpp"
 #include "sync/server/server_db.hpp"
 #include "tests/integration/dashboard_fixture.hpp"
 
@@ -281,6 +286,201 @@ TEST_F(DashboardWorld, KiosksReportTheirOutboxAndClockSkewWithEachRequest) {
 
   world_.server_cli({"devices", "--revoke", fast.store().device_id()});
   EXPECT_TRUE(browser.data().at("kiosks")[0].at("revoked").get<bool>());
+}
+
+// Registrations for Magdeburg through the organiser's roster command.
+void register_at_magdeburg(SyncServerWorld& world, int count) {
+  json list = json::array();
+  for (int id = 1; id <= count; ++id)
+    list.push_back({{"id", id},
+                    {"first_name", "Anna"},
+                    {"last_name", "Nummer" + std::to_string(id)},
+                    {"organisation", "Stadt Magdeburg"},
+                    {"email", "anna" + std::to_string(id) + "@example.org"},
+                    {"venue", "magdeburg"},
+                    {"topics", {"HF1", "HF4"}},
+                    {"round_topics", {"HF1", "HF4"}},
+                    {"cancelled", false}});
+  const fs::path file = world.dir() / "roster.json";
+  write_file_atomically(file, list.dump());
+  ASSERT_EQ(world.server_cli({"roster-add", file.string()}).exit_code, 0);
+}
+
+const json& room_of(const json& data, int round, const std::string& room) {
+  for (const json& r : data.at("rooms"))
+    if (r.at("round") == round && r.at("room") == room) return r;
+  throw std::runtime_error("no room " + room + " in round " + std::to_string(round));
+}
+
+// After the retention purge the live tables are empty; the dashboard shows the counts the purge
+// kept (the same the exports and `attendance` show), says when the day was anonymised, and has
+// no arrival series left to draw.
+TEST_F(DashboardWorld, APurgedDayShowsTheKeptCountsAndWhenItWasAnonymised) {
+  register_at_magdeburg(world_, 4);
+  TestKiosk kiosk(world_, "eingang");
+  kiosk.check_in(1, 3);
+  {
+    store::Transaction tx(kiosk.store().db());
+    core::CheckinEvent walk_in;
+    walk_in.kind = core::EventKind::WalkIn;
+    walk_in.participant = "W-spontan-1";
+    walk_in.venue = "magdeburg";
+    walk_in.day = SyncServerWorld::kDay;
+    walk_in.detail = json{{"first_name", "Ute"}, {"last_name", "Spontan"}}.dump();
+    kiosk.store().append(tx, walk_in, kiosk.now_ms());
+    core::CheckinEvent entry = walk_in;
+    entry.kind = core::EventKind::Entry;
+    entry.detail.clear();
+    kiosk.store().append(tx, entry, kiosk.now_ms());
+    core::CheckinEvent door;
+    door.kind = core::EventKind::RoomEntry;
+    door.participant = "R1";
+    door.venue = "magdeburg";
+    door.day = SyncServerWorld::kDay;
+    door.round = 1;
+    door.room = "mag-hf1";
+    kiosk.store().append(tx, door, kiosk.now_ms());
+    tx.commit();
+  }
+  kiosk.start();
+  ASSERT_TRUE(wait_until([&] { return kiosk.waiting() == 0; }));
+  kiosk.stop();
+
+  DashboardClient browser(world_.server().url());
+  ASSERT_EQ(browser.login(kOrganiserName, kOrganiserPassword)->status, 303);
+  json live;
+  ASSERT_TRUE(wait_until([&] {
+    live = browser.data();
+    return live.at("checked_in") == 4 && live.at("walk_ins") == 1;
+  })) << live.dump();
+  EXPECT_EQ(live.at("registered"), 4);
+  EXPECT_TRUE(live.at("anonymised").is_null());
+  EXPECT_FALSE(live.at("arrivals").empty());
+  EXPECT_EQ(room_of(live, 1, "mag-hf1").at("placed"), 3);
+  EXPECT_EQ(room_of(live, 1, "mag-hf1").at("at_door"), 1);
+
+  const ProgramRun purge = world_.server_cli({"purge"});
+  ASSERT_NE(purge.out.find("registrations: 4 rows deleted"), std::string::npos)
+      << purge.out << purge.err;
+  std::string purged_on;
+  {
+    auto db = sync::server::open_server_db(world_.db());
+    ASSERT_EQ(db->query_int("SELECT COUNT(*) FROM events"), 0) << "the live tables are empty";
+    const auto log = sync::server::purge_log(*db);
+    ASSERT_EQ(log.size(), 1u);
+    purged_on = sync::server::purge_date_text(log[0].purged_ms, "Europe/Berlin");
+  }
+
+  json kept;
+  ASSERT_TRUE(wait_until([&] {
+    kept = browser.data();
+    return !kept.at("anonymised").is_null();
+  })) << kept.dump();
+  EXPECT_EQ(kept.at("anonymised").at("purged_on"), purged_on);
+  EXPECT_EQ(kept.at("registered"), 4) << "not 0: the kept count";
+  EXPECT_EQ(kept.at("checked_in"), 4);
+  EXPECT_EQ(kept.at("walk_ins"), 1);
+  EXPECT_TRUE(kept.at("arrivals").empty()) << "arrival times went with the purge";
+  EXPECT_EQ(room_of(kept, 1, "mag-hf1").at("at_door"), 1) << "presence at the door is kept";
+  // The same figures `attendance` and the exports give.
+  const json attendance = world_.attendance();
+  int magdeburg_days = 0;
+  for (const json& day : attendance.at("days")) {
+    if (day.at("venue") != "magdeburg") continue;
+    ++magdeburg_days;
+    EXPECT_EQ(day.at("checked_in"), kept.at("checked_in"));
+    EXPECT_EQ(day.at("walk_ins"), kept.at("walk_ins"));
+  }
+  EXPECT_EQ(magdeburg_days, 1) << attendance.dump();
+
+  // Another venue's day was purged too (every day's personal data went), with nobody counted.
+  auto dessau = browser.get("/dashboard/api/data?venue=dessau&day=2019-09-18");
+  ASSERT_TRUE(dessau);
+  ASSERT_EQ(dessau->status, 200) << dessau->body;
+  const json other = json::parse(dessau->body);
+  EXPECT_FALSE(other.at("anonymised").is_null()) << dessau->body;
+  EXPECT_EQ(other.at("checked_in"), 0);
+}
+
+// Logins through one address, each naming another "client" in X-Forwarded-For.
+httplib::Result login_forwarded(const std::string& url, const std::string& forwarded_for,
+                                const std::string& password) {
+  httplib::Client http(url);
+  http.set_read_timeout(30);
+  return http.Post("/dashboard/login", {{"X-Forwarded-For", forwarded_for}},
+                   httplib::Params{{"name", kOrganiserName}, {"password", password}});
+}
+
+TEST_F(DashboardWorld, AForwardedForHeaderFromAnUntrustedAddressIsIgnoredByTheThrottle) {
+  const std::string url = world_.server().url();
+  for (int i = 1; i < sync::server::kFreeLoginAttempts; ++i)
+    EXPECT_EQ(login_forwarded(url, "203.0.113." + std::to_string(i), "falsch!!!!!")->status, 401);
+  EXPECT_EQ(login_forwarded(url, "203.0.113.99", "falsch!!!!!")->status, 429)
+      << "a made-up address per guess does not reset the count";
+  auto locked = login_forwarded(url, "198.51.100.7", kOrganiserPassword);
+  ASSERT_TRUE(locked);
+  EXPECT_EQ(locked->status, 429) << "the guesser cannot claim to be someone else";
+}
+
+TEST(DashboardBehindATlsProxy, ATrustedProxysForwardedClientsAreThrottledSeparately) {
+  SyncServerWorld world;
+  world.server_cli({"organiser", "add", kOrganiserName}, std::string(kOrganiserPassword) + "\n");
+  const fs::path config = world.dir() / "server.toml";
+  write_file_atomically(config, "trusted_proxies = [\"127.0.0.1\"]\n");
+  world.server().set_extra_args({"--config", config.string(), "--insecure-http"});
+  world.server().start();
+  const std::string url = world.server().url();
+
+  // nginx appends the address it saw; what the client wrote before it is never believed.
+  const auto guesser = [](int i) { return "10.0.0." + std::to_string(i) + ", 203.0.113.5"; };
+  for (int i = 1; i < sync::server::kFreeLoginAttempts; ++i)
+    EXPECT_EQ(login_forwarded(url, guesser(i), "falsch!!!!!")->status, 401);
+  EXPECT_EQ(login_forwarded(url, guesser(99), "falsch!!!!!")->status, 429);
+  EXPECT_EQ(login_forwarded(url, guesser(100), kOrganiserPassword)->status, 429)
+      << "the guesser stays locked";
+
+  auto organiser = login_forwarded(url, "198.51.100.7", kOrganiserPassword);
+  ASSERT_TRUE(organiser);
+  EXPECT_EQ(organiser->status, 303) << "another client behind the same proxy is not locked out";
+  EXPECT_NE(organiser->get_header_value("Set-Cookie").find("einlass_session="), std::string::npos);
+}
+
+// The server's journal (its stderr) comes to contain `text`: spdlog writes it while or after
+// answering, so the test waits for it (the limit only matters when the test fails).
+bool server_log_shows(const fs::path& err, const std::string& text) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  while (std::chrono::steady_clock::now() < deadline) {
+    if (read_file(err).find(text) != std::string::npos) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  return false;
+}
+
+// An IPv6 client may use any address of its /64: a new address per guess earns no fresh
+// attempts; another /64 is another client. A proxy that sends no usable address is named once
+// in the journal, so the organiser can fix its configuration.
+TEST(DashboardBehindATlsProxy, AnIPv6GuesserRotatingInsideItsSlash64StaysLocked) {
+  SyncServerWorld world;
+  world.server_cli({"organiser", "add", kOrganiserName}, std::string(kOrganiserPassword) + "\n");
+  const fs::path config = world.dir() / "server.toml";
+  write_file_atomically(config, "trusted_proxies = [\"127.0.0.1\"]\n");
+  world.server().set_extra_args({"--config", config.string(), "--insecure-http"});
+  world.server().start();
+  const std::string url = world.server().url();
+
+  const auto guesser = [](int i) { return "[2001:db8:1:2::" + std::to_string(i) + "]:443"; };
+  for (int i = 1; i < sync::server::kFreeLoginAttempts; ++i)
+    EXPECT_EQ(login_forwarded(url, guesser(i), "falsch!!!!!")->status, 401);
+  EXPECT_EQ(login_forwarded(url, guesser(99), "falsch!!!!!")->status, 429);
+  EXPECT_EQ(login_forwarded(url, "2001:db8:1:2:abcd::1", kOrganiserPassword)->status, 429)
+      << "the same /64, written without brackets";
+  EXPECT_EQ(login_forwarded(url, "2001:db8:1:3::1", kOrganiserPassword)->status, 303)
+      << "the neighbouring /64 is another client";
+
+  EXPECT_EQ(login_forwarded(url, "unknown", "falsch!!!!!")->status, 401);
+  EXPECT_TRUE(server_log_shows(world.dir() / "server.err",
+                               "the trusted proxy 127.0.0.1 sends no usable X-Forwarded-For "
+                               "address (last entry: \"unknown\")"));
 }
 
 }  // namespace

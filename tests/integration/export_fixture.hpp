@@ -69,6 +69,14 @@ class ExportWorld {
   void register_people(const std::vector<sync::server::Registration>& people) {
     sync::server::upsert_registrations(*db_, people, utc_ms(2019, 9, 1, 10, 0));
   }
+  // How `import` records the person's identity: the registration site's number
+  // ("id:RK19-10010") or, for a list without a number column, the address ("email:…").
+  void import_identity(uint32_t registration, const std::string& identity) {
+    db_->prepare("INSERT INTO import_identities (identity, registration_id) VALUES (?, ?)")
+        .bind(1, identity)
+        .bind(2, int64_t{registration})
+        .run();
+  }
 
   // One kiosk event through the server's ingest (checked like a push); returns its uuid.
   std::string record(core::CheckinEvent e, const std::string& device = "kiosk-a") {

@@ -1,5 +1,6 @@
 // What an organiser gets from `einlass-server export`: a workbook whose summary and participant
-// sheets hold the right people and counts (undone check-ins cancelled, walk-ins flagged, room
+// sheets hold the right people, with the registration site's number, and counts (undone
+// check-ins cancelled, walk-ins flagged, room
 // presence against capacity), CSV that German Excel and scripts read correctly, names from the
 // public form that cannot run as formulas, a log of every export, and clear refusals that
 // write and log nothing.
@@ -8,6 +9,7 @@
 #include <pwd.h>
 #include <unistd.h>
 
+#include <map>
 #include <sstream>
 
 #include "sync/server/export/attendance_export.hpp"
@@ -31,6 +33,11 @@ class ExportMagdeburg : public ::testing::Test {
         ExportWorld::person(1004, "Bernd", "Brandt", "Landkreis Börde"),
         ExportWorld::person(2001, "Dora", "Dessauer", "Anhalt", "dessau"),
     });
+    // The registration site's numbers; Zander came from a list without them (by address).
+    world.import_identity(1001, "id:RK19-10010");
+    world.import_identity(1002, "id:-0815");  // a number that a spreadsheet would calculate
+    world.import_identity(1003, "email:person1003@example.org");
+    world.import_identity(1004, "id:RK19-10040");
     world.entry("R1001", utc_ms(2019, 9, 12, 13, 7));
     world.entry("R1001", utc_ms(2019, 9, 12, 13, 9), "kiosk-b");  // admitted twice: counted once
     world.room_entry("R1001", 1, "mag-hf1", utc_ms(2019, 9, 12, 13, 50));
@@ -62,16 +69,16 @@ TEST_F(ExportMagdeburg, GermanExcelCsvIsByteExact) {
   const std::string venue = "Industrie- und Handelskammer Magdeburg;12.09.2019;";
   const std::string expected =
       "\xEF\xBB\xBF"
-      "Veranstaltungsort;Tag;Teilnehmer-Nr.;Nachname;Vorname;Organisation;Eingecheckt;"
-      "Gesprächsrunde 1;Gesprächsrunde 2;Spontan angemeldet\r\n" +
+      "Veranstaltungsort;Tag;Teilnehmer-Nr.;Anmelde-Nr.;Nachname;Vorname;Organisation;"
+      "Eingecheckt;Gesprächsrunde 1;Gesprächsrunde 2;Spontan angemeldet\r\n" +
       venue +
-      "R1002;Äbel;\"'=HYPERLINK(\"\"http://x.example/?a\"\";\"\"b\"\")\";\"Stadt\nMagdeburg\";"
-      "12.09.2019 15:12;;;nein\r\n" +
-      venue + "R1004;Brandt;Bernd;Landkreis Börde;;;;nein\r\n" + venue +
-      "R1001;Müller;Jörg;\"Verein \"\"Miteinander\"\"; e.V.\";12.09.2019 15:07;"
+      "R1002;'-0815;Äbel;\"'=HYPERLINK(\"\"http://x.example/?a\"\";\"\"b\"\")\";"
+      "\"Stadt\nMagdeburg\";12.09.2019 15:12;;;nein\r\n" +
+      venue + "R1004;RK19-10040;Brandt;Bernd;Landkreis Börde;;;;nein\r\n" + venue +
+      "R1001;RK19-10010;Müller;Jörg;\"Verein \"\"Miteinander\"\"; e.V.\";12.09.2019 15:07;"
       "Seminarraum 1.01;Seminarraum 1.04;nein\r\n" +
-      venue + "W1;Özdemir;Ute;'-minus GmbH;12.09.2019 15:20;;;ja\r\n" + venue +
-      "R1003;Zander;Zoë;Caritas, Magdeburg;;;;nein\r\n";
+      venue + "W1;;Özdemir;Ute;'-minus GmbH;12.09.2019 15:20;;;ja\r\n" + venue +
+      "R1003;;Zander;Zoë;Caritas, Magdeburg;;;;nein\r\n";
   EXPECT_EQ(read_file(out), expected);
 }
 
@@ -80,16 +87,16 @@ TEST_F(ExportMagdeburg, PlainCsvIsRfc4180WithIsoTimes) {
   run(ExportFormat::csv_plain, out);
   const std::string prefix = "magdeburg,2019-09-12,";
   const std::string expected =
-      "venue,day,participant,last_name,first_name,organisation,checked_in,round_1_rooms,"
-      "round_2_rooms,walk_in\r\n" +
+      "venue,day,participant,registration_number,last_name,first_name,organisation,checked_in,"
+      "round_1_rooms,round_2_rooms,walk_in\r\n" +
       prefix +
-      "R1002,Äbel,\"'=HYPERLINK(\"\"http://x.example/?a\"\";\"\"b\"\")\",\"Stadt\nMagdeburg\","
-      "2019-09-12T15:12:00+02:00,,,false\r\n" +
-      prefix + "R1004,Brandt,Bernd,Landkreis Börde,,,,false\r\n" + prefix +
-      "R1001,Müller,Jörg,\"Verein \"\"Miteinander\"\"; e.V.\",2019-09-12T15:07:00+02:00,"
-      "Seminarraum 1.01,Seminarraum 1.04,false\r\n" +
-      prefix + "W1,Özdemir,Ute,'-minus GmbH,2019-09-12T15:20:00+02:00,,,true\r\n" + prefix +
-      "R1003,Zander,Zoë,\"Caritas, Magdeburg\",,,,false\r\n";
+      "R1002,'-0815,Äbel,\"'=HYPERLINK(\"\"http://x.example/?a\"\";\"\"b\"\")\","
+      "\"Stadt\nMagdeburg\",2019-09-12T15:12:00+02:00,,,false\r\n" +
+      prefix + "R1004,RK19-10040,Brandt,Bernd,Landkreis Börde,,,,false\r\n" + prefix +
+      "R1001,RK19-10010,Müller,Jörg,\"Verein \"\"Miteinander\"\"; e.V.\","
+      "2019-09-12T15:07:00+02:00,Seminarraum 1.01,Seminarraum 1.04,false\r\n" +
+      prefix + "W1,,Özdemir,Ute,'-minus GmbH,2019-09-12T15:20:00+02:00,,,true\r\n" + prefix +
+      "R1003,,Zander,Zoë,\"Caritas, Magdeburg\",,,,false\r\n";
   EXPECT_EQ(read_file(out), expected);
 }
 
@@ -151,36 +158,51 @@ TEST_F(ExportMagdeburg, WorkbookHasSummaryAndParticipantSheet) {
 
   const XlsxCells people = xlsx_cells(out, 2);
   EXPECT_EQ(people.at("A1").value, "Tag");
-  EXPECT_EQ(people.at("F1").value, "Eingecheckt");
-  EXPECT_EQ(people.at("I1").value, "Spontan angemeldet");
-  EXPECT_EQ(people.at("C2").value, "Äbel");
+  EXPECT_EQ(people.at("B1").value, "Teilnehmer-Nr.");
+  EXPECT_EQ(people.at("C1").value, "Anmelde-Nr.") << "the site's number, next to the name";
+  EXPECT_EQ(people.at("D1").value, "Nachname");
+  EXPECT_EQ(people.at("G1").value, "Eingecheckt");
+  EXPECT_EQ(people.at("J1").value, "Spontan angemeldet");
+  EXPECT_EQ(people.at("D2").value, "Äbel");
+  // The site number "-0815" stays as the site wrote it: a string cell (not the number -815,
+  // not a formula) and without the CSV dialects' apostrophe.
+  EXPECT_EQ(people.at("C2").value, "-0815");
+  EXPECT_TRUE(people.at("C2").type == "s" || people.at("C2").type == "inlineStr")
+      << people.at("C2").type;
   // The formula from the registration form is a string cell, which Excel never evaluates: it
   // shows as typed, without the CSV dialects' apostrophe.
-  EXPECT_EQ(people.at("D2").value, "=HYPERLINK(\"http://x.example/?a\";\"b\")");
-  EXPECT_TRUE(people.at("D2").type == "s" || people.at("D2").type == "inlineStr")
-      << "a string cell, never a formula (\"str\") or number: " << people.at("D2").type;
-  EXPECT_NEAR(number_at(people, "F2"), 43720.0 + (15 * 60 + 12) / 1440.0, 1e-6)
+  EXPECT_EQ(people.at("E2").value, "=HYPERLINK(\"http://x.example/?a\";\"b\")");
+  EXPECT_TRUE(people.at("E2").type == "s" || people.at("E2").type == "inlineStr")
+      << "a string cell, never a formula (\"str\") or number: " << people.at("E2").type;
+  EXPECT_NEAR(number_at(people, "G2"), 43720.0 + (15 * 60 + 12) / 1440.0, 1e-6)
       << "check-in 15:12 venue time as an Excel date-time";
-  const std::string mueller = row_where(people, {{"C", "Müller"}});
+  const std::string mueller = row_where(people, {{"D", "Müller"}});
   ASSERT_FALSE(mueller.empty());
   EXPECT_EQ(people.at("B" + mueller).value, "R1001");
-  EXPECT_EQ(people.at("E" + mueller).value, "Verein \"Miteinander\"; e.V.");
-  EXPECT_EQ(people.at("G" + mueller).value, "Seminarraum 1.01");
-  EXPECT_EQ(people.at("H" + mueller).value, "Seminarraum 1.04");
-  EXPECT_EQ(people.at("I" + mueller).value, "nein");
-  const std::string walk_in = row_where(people, {{"C", "Özdemir"}});
+  EXPECT_EQ(people.at("C" + mueller).value, "RK19-10010");
+  EXPECT_EQ(people.at("F" + mueller).value, "Verein \"Miteinander\"; e.V.");
+  EXPECT_EQ(people.at("H" + mueller).value, "Seminarraum 1.01");
+  EXPECT_EQ(people.at("I" + mueller).value, "Seminarraum 1.04");
+  EXPECT_EQ(people.at("J" + mueller).value, "nein");
+  const std::string walk_in = row_where(people, {{"D", "Özdemir"}});
   ASSERT_FALSE(walk_in.empty());
-  EXPECT_EQ(people.at("I" + walk_in).value, "ja");
-  EXPECT_EQ(people.at("E" + walk_in).value, "-minus GmbH")
+  EXPECT_EQ(people.at("J" + walk_in).value, "ja");
+  EXPECT_EQ(people.count("C" + walk_in), 0u) << "a walk-in has no site number";
+  EXPECT_EQ(people.at("F" + walk_in).value, "-minus GmbH")
       << "XLSX strings are never formulas: no visible apostrophe";
-  const std::string no_show = row_where(people, {{"C", "Brandt"}});
+  const std::string by_address = row_where(people, {{"D", "Zander"}});
+  ASSERT_FALSE(by_address.empty());
+  EXPECT_EQ(people.count("C" + by_address), 0u)
+      << "imported by e-mail address: no site number, and never the address";
+  const std::string no_show = row_where(people, {{"D", "Brandt"}});
   ASSERT_FALSE(no_show.empty());
-  EXPECT_EQ(people.count("F" + no_show), 0u) << "an undone check-in leaves no time";
-  EXPECT_EQ(row_where(people, {{"C", "Dessauer"}}), "") << "another venue's participant";
+  EXPECT_EQ(people.at("C" + no_show).value, "RK19-10040");
+  EXPECT_EQ(people.count("G" + no_show), 0u) << "an undone check-in leaves no time";
+  EXPECT_EQ(row_where(people, {{"D", "Dessauer"}}), "") << "another venue's participant";
 
   const std::string xml = xlsx_member(out, "xl/worksheets/sheet2.xml");
   EXPECT_EQ(xml.find("<f>"), std::string::npos) << "no cell is a formula";
-  EXPECT_NE(xml.find("<autoFilter ref=\"A1:I6\"/>"), std::string::npos) << xml.substr(0, 600);
+  EXPECT_NE(xml.find("<autoFilter ref=\"A1:J6\"/>"), std::string::npos) << xml.substr(0, 600);
   EXPECT_NE(xml.find("state=\"frozen\""), std::string::npos);
   EXPECT_NE(xml.find("ySplit=\"1\""), std::string::npos);
   EXPECT_NE(xml.find("customWidth=\"1\""), std::string::npos) << "columns sized to their content";
@@ -197,8 +219,8 @@ TEST_F(ExportMagdeburg, AllVenuesGetOneSheetEachWithValidNames) {
                                       "Halle-Saale"}))
       << "'/' is not allowed in a sheet name";
   const XlsxCells dessau = xlsx_cells(out, 3);
-  EXPECT_EQ(dessau.at("C2").value, "Dessauer");
-  EXPECT_EQ(dessau.count("F2"), 0u) << "Dessau had no check-ins";
+  EXPECT_EQ(dessau.at("D2").value, "Dessauer");
+  EXPECT_EQ(dessau.count("G2"), 0u) << "Dessau had no check-ins";
 }
 
 TEST_F(ExportMagdeburg, EveryExportIsLoggedAndListed) {
@@ -270,6 +292,34 @@ TEST_F(ExportMagdeburg, AFailedExportKeepsTheEarlierFile) {
   EXPECT_EQ(logged_exports(), 0);
 }
 
+// The people `attendance` lists (admitted more than once) carry the site's number, so the
+// organiser finds them in the site's list; those without one show none.
+TEST_F(ExportMagdeburg, AttendanceNamesTheSiteNumberOfDuplicates) {
+  world.entry("R1003", utc_ms(2019, 9, 12, 13, 30));
+  world.entry("R1003", utc_ms(2019, 9, 12, 13, 31), "kiosk-b");  // imported by address
+  world.entry("W1", utc_ms(2019, 9, 12, 13, 32), "kiosk-b");     // the walk-in, again
+
+  const ProgramRun text = world.cli({"attendance"});
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_NE(text.out.find("magdeburg 2019-09-12: 4 checked in, 1 walk-ins, 3 admitted more than "
+                          "once (counted once; check the devices)\n"
+                          "  R1001 (Anmelde-Nr. RK19-10010) at kiosk-a kiosk-b\n"
+                          "  R1003 at kiosk-a kiosk-b\n"
+                          "  W1 at kiosk-a kiosk-b\n"),
+            std::string::npos)
+      << text.out;
+
+  const ProgramRun run = world.cli({"attendance", "--json"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const json report = json::parse(run.out);  // kept alive: the loop reads into it
+  std::map<std::string, std::string> numbers;
+  for (const json& day : report["days"])
+    for (const json& duplicate : day["duplicates"])
+      numbers[duplicate["participant"]] = duplicate["registration_number"];
+  EXPECT_EQ(numbers, (std::map<std::string, std::string>{
+                         {"R1001", "RK19-10010"}, {"R1003", ""}, {"W1", ""}}));
+}
+
 // A walk-in whose entry staff undid (typed in by mistake) did not come: attendance and the
 // exports neither count nor list them.
 TEST_F(ExportMagdeburg, AWalkInWhoseEntryWasUndoneIsNotCounted) {
@@ -309,7 +359,7 @@ TEST_F(ExportMagdeburg, AWalkInWhoseEntryWasUndoneIsNotCounted) {
   const std::string day = row_where(overview, {{"A", "Magdeburg"}, {"C", "4"}});
   ASSERT_FALSE(day.empty());
   EXPECT_EQ(number_at(overview, "E" + day), 1) << "walk-ins: only Ute came";
-  EXPECT_TRUE(row_where(xlsx_cells(xlsx, 2), {{"C", "Versehentlich"}}).empty());
+  EXPECT_TRUE(row_where(xlsx_cells(xlsx, 2), {{"D", "Versehentlich"}}).empty());
 }
 
 // A venue removed from the config after people checked in there: the exports still work and

@@ -400,6 +400,70 @@ TEST_F(ImportCli, WithAnIdColumnTheIdIsThePersonAndAnAddressMayBeShared) {
   EXPECT_EQ(by_email("anna.becker@verein.de").ticket_serial, 0);
 }
 
+// The registration site's number ("Anmelde-Nr.") comes back wherever the organiser matches
+// people to the site's list: the change history and the exports. People from a list without
+// numbers (identified by address) show none; a number a spreadsheet would calculate is defused.
+TEST_F(ImportCli, TheSiteNumberIsInTheHistoryAndTheExports) {
+  const std::string v1 =
+      "Anmelde-Nr.;Vorname;Nachname;E-Mail;Veranstaltungsort;Handlungsfeld 1\n"
+      "RK19-10010;Jürgen;Weiß;jw@example.de;Magdeburg;HF 4\n"
+      "=10+20;Ayşe;Yılmaz;ay@example.de;Magdeburg;\n";
+  ASSERT_EQ(import(write("v1.csv", v1)).exit_code, 0);
+  const uint32_t weiss = by_email("jw@example.de").id;
+  const uint32_t yilmaz = by_email("ay@example.de").id;
+  std::string v2 = v1;
+  v2.replace(v2.find("Magdeburg;HF 4"), 9, "Dessau");
+  ASSERT_EQ(import(write("v2.csv", v2)).exit_code, 0);
+  // A late registration from another list, without the site's numbers.
+  ASSERT_EQ(import(write("nachmeldung.csv",
+                         "Vorname;Nachname;E-Mail;Veranstaltungsort\n"
+                         "Łukasz;Dąbrowski;ld@example.de;Magdeburg\n"))
+                .exit_code,
+            0);
+  const uint32_t late = by_email("ld@example.de").id;
+
+  const auto history = server({"import", "--history"});
+  ASSERT_EQ(history.exit_code, 0) << history.err;
+  const std::string r = "R" + std::to_string(weiss);
+  EXPECT_NE(history.out.find("  " + r +
+                             " (Anmelde-Nr. RK19-10010) venue: \"magdeburg\" → "
+                             "\"dessau\"\n"),
+            std::string::npos)
+      << history.out;
+  EXPECT_NE(history.out.find("  " + r + " (Anmelde-Nr. RK19-10010) added: magdeburg, HF4\n"),
+            std::string::npos)
+      << history.out;
+  EXPECT_NE(history.out.find("  R" + std::to_string(yilmaz) + " (Anmelde-Nr. =10+20) added: "),
+            std::string::npos)
+      << history.out;
+  EXPECT_NE(history.out.find("  R" + std::to_string(late) + " added: magdeburg\n"),
+            std::string::npos)
+      << "no number, and not the address: " << history.out;
+
+  const fs::path csv = world.dir() / "anwesenheit.csv";
+  const auto exported =
+      server({"export", "--format", "csv", "--venue", "magdeburg", "-o", csv.string()});
+  ASSERT_EQ(exported.exit_code, 0) << exported.err;
+  const std::string text = read_file(csv);
+  EXPECT_TRUE(text.starts_with("venue,day,participant,registration_number,last_name,first_name,"))
+      << text;
+  const std::string prefix = "magdeburg,2019-09-12,";
+  EXPECT_NE(text.find(prefix + "R" + std::to_string(late) + ",,Dąbrowski,Łukasz,"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find(prefix + "R" + std::to_string(yilmaz) + ",'=10+20,Yılmaz,Ayşe,"),
+            std::string::npos)
+      << "a leading = is defused with an apostrophe: " << text;
+  EXPECT_EQ(text.find("RK19-10010"), std::string::npos) << "Weiß moved to Dessau: " << text;
+  const fs::path excel = world.dir() / "dessau.csv";
+  ASSERT_EQ(server({"export", "--format", "csv-excel", "--venue", "dessau", "-o", excel.string()})
+                .exit_code,
+            0);
+  EXPECT_NE(read_file(excel).find(";R" + std::to_string(weiss) + ";RK19-10010;Weiß;Jürgen;"),
+            std::string::npos)
+      << read_file(excel);
+}
+
 TEST_F(ImportCli, DemoGeneratorIsRealisticDeterministicAndImportsCleanly) {
   const fs::path a = world.dir() / "demo-a.csv", b = world.dir() / "demo-b.csv",
                  c = world.dir() / "demo-c.csv";

@@ -9,7 +9,7 @@
 
 #include "kiosk/core/event_config.hpp"
 #include "kiosk/core/retention.hpp"
-#include "sync/server/export/cell_text.hpp"
+#include "sync/protocol/cell_text.hpp"
 #include "sync/server/export/csv_export.hpp"
 #include "sync/server/export/xlsx_export.hpp"
 
@@ -66,7 +66,7 @@ TEST(Retention, BadRetentionDaysAreRefusedWithTheLine) {
 }
 
 TEST(ExportCells, FormulaStartsAreNeutralised) {
-  using sync::server::neutralise_formula;
+  using sync::neutralise_formula;
   EXPECT_EQ(neutralise_formula("=1+1"), "'=1+1");
   EXPECT_EQ(neutralise_formula("+49 391 123"), "'+49 391 123");
   EXPECT_EQ(neutralise_formula("-minus"), "'-minus");
@@ -78,7 +78,7 @@ TEST(ExportCells, FormulaStartsAreNeutralised) {
 }
 
 TEST(ExportCells, CsvFieldsAreQuotedOnlyWhenNeeded) {
-  using sync::server::csv_field;
+  using sync::csv_field;
   EXPECT_EQ(csv_field("Börde", ';'), "Börde");
   EXPECT_EQ(csv_field("a;b", ';'), "\"a;b\"");
   EXPECT_EQ(csv_field("a;b", ','), "a;b");
@@ -101,7 +101,7 @@ TEST(ExportCells, SheetNamesAreValidForExcel) {
 }
 
 TEST(ExportCells, TimesAreShownInTheVenuesZone) {
-  using namespace sync::server;
+  using namespace sync;  // cell_text: shared by the server's and the kiosk's exports
   // 2019-09-12 13:07 UTC is 15:07 in Magdeburg (CEST).
   const LocalDateTime summer = local_date_time(1568293620000, "Europe/Berlin");
   EXPECT_EQ(german_date_time(summer), "12.09.2019 15:07");

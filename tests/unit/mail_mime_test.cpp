@@ -1,16 +1,27 @@
 // The encodings of the ticket e-mails (sync/server/mail/mime_encoding, mime_message): what a
 // mail client or server would trip over if they broke — over-long lines, umlauts in headers,
-// header injection through a name or address.
+// header injection through a name or address. Then the e-mail's words (mail_texts): every text
+// in German and English, an organiser's override on top, and escaping of texts in the HTML.
 
 #include <gtest/gtest.h>
 #include <sodium.h>
 
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "kiosk/core/event_config.hpp"
+#include "kiosk/core/string_tables.hpp"
+#include "sync/server/mail/mail_texts.hpp"
 #include "sync/server/mail/mime_encoding.hpp"
 #include "sync/server/mail/mime_message.hpp"
+#include "sync/server/mail/ticket_mail_content.hpp"
 
 namespace einlass::sync::server::mail {
 namespace {
@@ -140,6 +151,219 @@ TEST(MailMime, MessageLinesStayWithinLimits) {
   EXPECT_NE(eml.find("Date: Thu, 29 Aug 2019 09:00:00 +0000\r\n"), std::string::npos);
   EXPECT_NE(eml.find("Content-ID: <qr-1@example.org>\r\n"), std::string::npos);
   EXPECT_EQ(build_mime_message(m), eml) << "the same message is built byte for byte the same";
+}
+
+// --- the e-mail's words -------------------------------------------------------------------
+
+namespace fs = std::filesystem;
+
+// A fresh folder for one test's override files, removed afterwards.
+class LangDir {
+ public:
+  LangDir() {
+    std::string name = (fs::temp_directory_path() / "einlass-mail-lang-XXXXXX").string();
+    dir_ = ::mkdtemp(name.data());
+  }
+  ~LangDir() { fs::remove_all(dir_); }
+  const fs::path& path() const { return dir_; }
+  void write(const std::string& file, const std::string& text) const {
+    std::ofstream(dir_ / file) << text;
+  }
+
+ private:
+  fs::path dir_;
+};
+
+std::set<std::string> placeholder_names(const std::string& text) {
+  std::set<std::string> out;
+  // Whatever format_text would try to fill: {Name}, {first-name}, { name } too.
+  static const std::regex pattern("\\{([^{}]*)\\}");
+  for (std::sregex_iterator it(text.begin(), text.end(), pattern), end; it != end; ++it)
+    out.insert((*it)[1]);
+  return out;
+}
+
+// Jörg at the bundled event's Magdeburg venue, with two rounds placed.
+struct MailWorld {
+  core::Event event = core::load_event_config(bundled_lang_dir().parent_path() / "events" /
+                                              "regionalkonferenzen-2019.toml");
+  TicketMailFacts facts() const {
+    TicketMailFacts f;
+    f.event = &event;
+    f.venue = &event.venues.front();
+    f.days = {&event.venues.front().days.front()};
+    f.first_name = "Zoë";
+    f.last_name = "D'Angelo & <Partner>";
+    f.chosen_topics = {"HF4", "HF8"};
+    f.round_topics = {"HF4", "HF8"};
+    f.code = "EL1TESTCODE";
+    f.image_content_id = "qr-1@example.org";
+    f.contact_address = "integration@example.org";
+    return f;
+  }
+};
+
+TEST(MailTexts, EveryMailTextIsInGermanAndEnglishWithTheSamePlaceholders) {
+  const fs::path dir = bundled_lang_dir();
+  const auto tables = core::StringTables::load(dir, "de", "mail", core::MissingSection::Empty);
+  const std::size_t de = tables.index_of("de"), en = tables.index_of("en");
+  ASSERT_NE(de, core::StringTables::npos);
+  ASSERT_NE(en, core::StringTables::npos);
+  const auto& keys = mail_text_keys();
+  for (const std::string& key : keys) {
+    for (const std::size_t l : {de, en}) {
+      ASSERT_TRUE(tables.has(l, key))
+          << "\"" << key << "\" missing in " << tables.languages()[l].code;
+      EXPECT_FALSE(tables.table(l).at(key).empty()) << key;
+    }
+    EXPECT_EQ(placeholder_names(tables.table(de).at(key)),
+              placeholder_names(tables.table(en).at(key)))
+        << key;
+  }
+  // And nothing a translator would polish in vain: every text in the files is used.
+  for (const std::size_t l : {de, en})
+    for (const auto& [key, text] : tables.table(l))
+      EXPECT_NE(std::find(keys.begin(), keys.end(), key), keys.end())
+          << "\"" << key << "\" in " << tables.languages()[l].code << " is used by no e-mail";
+  const MailTexts texts = load_mail_texts(dir);
+  EXPECT_EQ(texts.german.name, "Deutsch");
+  EXPECT_EQ(texts.english.text("greeting", {{"name", "Anna"}}), "Dear Anna,");
+  EXPECT_TRUE(texts.warnings.empty());
+}
+
+TEST(MailTexts, TheDatesReadAsTheKioskWritesThem) {
+  const MailWorld world;
+  const auto kiosk = core::StringTables::load(bundled_lang_dir(), "de");
+  const MailTexts texts = load_mail_texts(bundled_lang_dir());
+  const TicketMailContent mail = ticket_mail_content(world.facts(), texts);
+  // The kiosk's "date.long" and "time.range", filled as the kiosk fills them.
+  const std::string german_date =
+      core::format_text(kiosk.text(0, "date.long"), {{"weekday", kiosk.text(0, "date.thursday")},
+                                                     {"day", "12"},
+                                                     {"month", kiosk.text(0, "date.september")},
+                                                     {"year", "2019"}});
+  EXPECT_EQ(german_date, "Donnerstag, 12. September 2019");
+  EXPECT_NE(mail.text.find("Wann: " + german_date + ", " +
+                           core::format_text(kiosk.text(0, "time.range"),
+                                             {{"start", "15:00"}, {"end", "19:00"}})),
+            std::string::npos)
+      << mail.text;
+  EXPECT_NE(mail.text.find("When: Thursday, 12 September 2019, 15:00–19:00\n"), std::string::npos)
+      << mail.text;
+}
+
+TEST(MailTexts, AnOverrideChangesItsTextsAndKeepsTheBundledOnesForWhatItLacks) {
+  const LangDir dir;
+  dir.write("de.json", R"({"language": {"code": "de", "name": "Deutsch"}, "mail": {
+    "subject": "Ihre Einladung",
+    "closing": "Bis bald in {city}!",
+    "schluss": "vertippt"}})");
+  const MailTexts texts = load_mail_texts(bundled_lang_dir(), dir.path());
+  EXPECT_EQ(texts.german.text("subject"), "Ihre Einladung");
+  EXPECT_EQ(texts.german.text("greeting", {{"name", "Anna"}}), "Guten Tag Anna,")
+      << "a text the override lacks stays as bundled";
+  EXPECT_EQ(texts.english.text("subject"), "Your ticket") << "no en.json: English as bundled";
+  // Said once each: what is missing, what is unknown, which placeholder gets no value.
+  ASSERT_EQ(texts.warnings.size(), 3u);
+  std::string all;
+  for (const std::string& w : texts.warnings)
+    all += w + "\n";
+  EXPECT_NE(
+      all.find((dir.path() / "de.json").string() + " has no (or an empty) text for greeting,"),
+      std::string::npos)
+      << all;
+  EXPECT_NE(all.find("the bundled text is used"), std::string::npos) << all;
+  EXPECT_NE(all.find("\"closing\" uses {city}"), std::string::npos) << all;
+  EXPECT_NE(all.find("the e-mail has no text schluss"), std::string::npos) << all;
+
+  const MailWorld world;
+  const TicketMailContent mail = ticket_mail_content(world.facts(), texts);
+  EXPECT_EQ(mail.subject.rfind("Ihre Einladung / Your ticket: Regionalkonferenzen 2019", 0), 0u)
+      << mail.subject;
+  EXPECT_NE(mail.text.find("Guten Tag Zoë D'Angelo & <Partner>,"), std::string::npos);
+}
+
+// format_text treats any {...} as a placeholder; one the text does not fill would appear as
+// written in every e-mail, so a misspelt one ({Name}, {first-name}, { name }) is named.
+TEST(MailTexts, EveryPlaceholderTheTextDoesNotFillIsNamed) {
+  const LangDir dir;
+  dir.write("de.json", R"({"language": {"code": "de", "name": "Deutsch"}, "mail": {
+    "greeting": "Hallo {Name}, {first-name} und { name } – und {name}"}})");
+  const MailTexts texts = load_mail_texts(bundled_lang_dir(), dir.path());
+  std::string all;
+  for (const std::string& w : texts.warnings)
+    all += w + "\n";
+  EXPECT_NE(all.find("\"greeting\" uses { name }, {Name}, {first-name}, which this text does "
+                     "not fill in"),
+            std::string::npos)
+      << all;
+  EXPECT_EQ(all.find("{name},"), std::string::npos) << "{name} is filled: " << all;
+}
+
+// A subject goes into the e-mail's header, which a line break would break: refused with the
+// file and the text, before anything is written.
+TEST(MailTexts, ALineBreakInTheSubjectIsRefused) {
+  for (const char* subject : {R"(a\nb)", R"(a\r\nb)", R"(a\rb)"}) {
+    const LangDir dir;
+    dir.write("en.json", std::string(R"({"language": {"code": "en", "name": "English"}, )") +
+                             R"("mail": {"subject": ")" + subject + "\"}}");
+    try {
+      load_mail_texts(bundled_lang_dir(), dir.path());
+      ADD_FAILURE() << "a subject with a line break was accepted: " << subject;
+    } catch (const MailTextsError& e) {
+      EXPECT_NE(std::string(e.what()).find((dir.path() / "en.json").string() +
+                                           ": \"subject\" must be one line"),
+                std::string::npos)
+          << e.what();
+    }
+  }
+}
+
+TEST(MailTexts, ABrokenOverrideIsRefusedWithItsFileAndReason) {
+  const LangDir dir;
+  dir.write("en.json", R"({"language": {"code": "en", "name": "English"}, "mail": {"subject": )");
+  try {
+    load_mail_texts(bundled_lang_dir(), dir.path());
+    FAIL() << "a broken file was accepted";
+  } catch (const MailTextsError& e) {
+    EXPECT_NE(std::string(e.what()).find((dir.path() / "en.json").string() +
+                                         " is not valid JSON: parse error at line 1"),
+              std::string::npos)
+        << e.what();
+  }
+  const LangDir no_section;
+  no_section.write("de.json", R"({"language": {"code": "de", "name": "Deutsch"},
+                                 "strings": {"welcome.title": "Hallo"}})");
+  try {
+    load_mail_texts(bundled_lang_dir(), no_section.path());
+    FAIL() << "a file without \"mail\" was accepted";
+  } catch (const MailTextsError& e) {
+    EXPECT_NE(std::string(e.what()).find("a \"mail\" object"), std::string::npos) << e.what();
+  }
+  EXPECT_THROW(load_mail_texts(bundled_lang_dir(), dir.path() / "nope"), MailTextsError);
+  const LangDir empty;
+  EXPECT_THROW(load_mail_texts(bundled_lang_dir(), empty.path()), MailTextsError);
+}
+
+// Texts from a language file go through the same HTML escaping as names: an organiser's "&" or
+// "<" shows as written and never becomes markup.
+TEST(MailTexts, TextsFromTheLanguageFileAreEscapedInTheHtml) {
+  const LangDir dir;
+  dir.write("de.json", R"({"language": {"code": "de", "name": "Deutsch"}, "mail": {
+    "greeting": "Guten Tag {name} & willkommen <b>\"hier\"</b>,",
+    "privacy.heading": "Datenschutz & Rechte"}})");
+  const MailTexts texts = load_mail_texts(bundled_lang_dir(), dir.path());
+  const MailWorld world;
+  const TicketMailContent mail = ticket_mail_content(world.facts(), texts);
+  EXPECT_NE(mail.html.find("<p>Guten Tag Zoë D&#39;Angelo &amp; &lt;Partner&gt; &amp; willkommen "
+                           "&lt;b&gt;&quot;hier&quot;&lt;/b&gt;,</p>"),
+            std::string::npos)
+      << mail.html;
+  EXPECT_NE(mail.html.find(">Datenschutz &amp; Rechte</h2>"), std::string::npos);
+  EXPECT_EQ(mail.html.find("<b>"), std::string::npos) << "no markup from a language file";
+  EXPECT_NE(mail.text.find("Guten Tag Zoë D'Angelo & <Partner> & willkommen <b>\"hier\"</b>,\n"),
+            std::string::npos)
+      << "the text part shows it as written";
 }
 
 }  // namespace

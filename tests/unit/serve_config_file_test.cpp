@@ -134,3 +134,38 @@ TEST_F(ServeConfigFile, AReloadNamesTheSettingsThatNeedARestart) {
   EXPECT_EQ(settings_needing_restart(running, reread),
             (std::vector<std::string>{"listen", "tls.key"}));
 }
+
+// Behind nginx the login throttle believes X-Forwarded-For only from the proxies listed here.
+TEST_F(ServeConfigFile, TrustedProxiesAreReadAsAddresses) {
+  EXPECT_TRUE(read_serve_config(write("threads = 8\n")).trusted_proxies.empty())
+      << "by default no proxy is trusted";
+  const ServeSettings s = read_serve_config(
+      write("listen = \"127.0.0.1:8443\"\ntrusted_proxies = [\"127.0.0.1\", \" ::1 \", "
+            "\"::ffff:10.0.0.2\", \"2001:DB8:0:0::1\"]\n"));
+  // One spelling per address: the server compares them with the connection's address.
+  EXPECT_EQ(s.trusted_proxies,
+            (std::vector<std::string>{"127.0.0.1", "::1", "10.0.0.2", "2001:db8::1"}));
+}
+
+TEST_F(ServeConfigFile, AProxyThatIsNotAnAddressIsRefusedWithItsLine) {
+  const std::string name = refusal("threads = 8\ntrusted_proxies = [\"127.0.0.1\", \"nginx\"]\n");
+  EXPECT_NE(name.find("server.toml:2"), std::string::npos) << name;
+  EXPECT_NE(name.find("\"nginx\", which is not an IP address"), std::string::npos) << name;
+  EXPECT_NE(name.find("e.g. [\"127.0.0.1\"]"), std::string::npos) << name;
+  const std::string range = refusal("trusted_proxies = [\"10.0.0.0/8\"]\n");
+  EXPECT_NE(range.find("server.toml:1"), std::string::npos) << range;
+  EXPECT_NE(range.find("ranges are not accepted"), std::string::npos) << range;
+  const std::string text = refusal("trusted_proxies = \"127.0.0.1\"\n");
+  EXPECT_NE(text.find("server.toml:1"), std::string::npos) << text;
+  EXPECT_NE(text.find("a list of texts"), std::string::npos) << text;
+  const std::string typo = refusal("trustedproxies = [\"127.0.0.1\"]\n");
+  EXPECT_NE(typo.find("did you mean 'trusted_proxies'"), std::string::npos) << typo;
+}
+
+TEST_F(ServeConfigFile, ChangedTrustedProxiesNeedARestart) {
+  ServeSettings running;
+  ServeSettings reread = running;
+  reread.trusted_proxies = {"127.0.0.1"};
+  EXPECT_EQ(settings_needing_restart(running, reread),
+            (std::vector<std::string>{"trusted_proxies"}));
+}

@@ -24,7 +24,8 @@ AttendanceCache::Version AttendanceCache::version_of(const store::Database& db,
                                                      const ServerConfig& config,
                                                      const std::string& venue) {
   const protocol::Heads heads = venue_heads(db, venue);
-  return {config.version, heads.events, heads.roster};
+  return {config.version, heads.events, heads.roster,
+          db.query_int("SELECT COUNT(*) FROM purge_log")};
 }
 
 std::shared_ptr<const nlohmann::json> AttendanceCache::get(

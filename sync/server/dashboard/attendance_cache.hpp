@@ -43,6 +43,7 @@ class AttendanceCache {
   };
   struct Version {
     int64_t config = -1, events = -1, roster = -1;
+    int64_t purges = -1;  // a purge changes the counts' source even when the heads look alike
     bool operator==(const Version&) const = default;
   };
   struct Entry {

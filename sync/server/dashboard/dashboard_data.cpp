@@ -7,6 +7,8 @@
 #include "kiosk/store/event_columns.hpp"
 #include "sync/server/agenda_log.hpp"
 #include "sync/server/event_log.hpp"
+#include "sync/server/retention/purged_days.hpp"
+#include "sync/server/retention/retained_counts.hpp"
 
 namespace einlass::sync::server {
 
@@ -68,6 +70,11 @@ std::string default_dashboard_day(const core::Event& event, const core::Venue& v
 
 json venue_day_attendance(const store::Database& db, const ServerConfig& config,
                           const core::Venue& venue, const core::Day& day) {
+  // After a retention purge the live tables are empty: the day's figures are the anonymous
+  // counts the purge kept (read as attendance and exports read them), plus anything live.
+  const PurgedDays purged = purged_days(db);
+  const auto purge = purged.find({venue.id, day.date});
+  const bool anonymised = purge != purged.end();
   const date::time_zone* zone = date::locate_zone(config.event.timezone);
   // One row per person admitted (however many kiosks admitted them): their first arrival and
   // the rooms they were given.
@@ -109,12 +116,23 @@ json venue_day_attendance(const store::Database& db, const ServerConfig& config,
       "kind = 'walk_in' AND " +
       walk_in_came_sql());
   walk.bind(1, venue.id).bind(2, day.date);
-  const int64_t walk_ins = walk.step() ? walk.integer(0) : 0;
+  int64_t walk_ins = walk.step() ? walk.integer(0) : 0;
   store::Statement reg = db.prepare(
       "SELECT COUNT(*) FROM registrations WHERE venue = ? AND (day = '' OR day = ?) AND "
       "cancelled = 0");
   reg.bind(1, venue.id).bind(2, day.date);
-  const int64_t registered = reg.step() ? reg.integer(0) : 0;
+  int64_t registered = reg.step() ? reg.integer(0) : 0;
+  if (anonymised) {
+    for (const RetainedDayCount& kept : retained_day_counts(db)) {
+      if (kept.venue != venue.id || kept.day != day.date) continue;
+      registered += kept.registered;
+      checked_in += kept.checked_in;
+      walk_ins += kept.walk_ins;
+    }
+    for (const RetainedRoomCount& kept : retained_room_counts(db))
+      if (kept.venue == venue.id && kept.day == day.date)
+        at_door[{kept.round, kept.room}] += kept.present;
+  }
 
   // Arrivals from check-in opening to its close (or the last arrival), so the chart's time
   // axis is the day's, even before the first person came.
@@ -125,8 +143,9 @@ json venue_day_attendance(const store::Database& db, const ServerConfig& config,
     first = std::min(first, arrivals.begin()->first);
     last = std::max(last, arrivals.rbegin()->first);
   }
+  // Arrival times went with the purge: no series, so the page shows a note, not an empty chart.
   json series = json::array();
-  for (int m = first; m <= last; m += bucket) {
+  for (int m = first; m <= last && !(anonymised && arrivals.empty()); m += bucket) {
     const auto it = arrivals.find(m);
     series.push_back({{"time", core::format_hhmm({((m % 1440) + 1440) % 1440})},
                       {"people", it == arrivals.end() ? 0 : it->second}});
@@ -155,8 +174,18 @@ json venue_day_attendance(const store::Database& db, const ServerConfig& config,
                        {"at_door", d == at_door.end() ? 0 : d->second}});
     }
   }
+  // The page says the day was anonymised and when; seats placed at the entrance went with the
+  // purge (only presence at the room doors was kept).
+  json anonymised_json;
+  if (anonymised)
+    anonymised_json = {
+        {"purged_ms", purge->second.purged_ms},
+        {"purged_on", purge->second.purged_ms > 0
+                          ? json(purge_date_text(purge->second.purged_ms, config.event.timezone))
+                          : json()}};
   return {{"registered", registered},         {"checked_in", checked_in}, {"walk_ins", walk_ins},
-          {"arrival_bucket_minutes", bucket}, {"arrivals", series},       {"rooms", rooms}};
+          {"arrival_bucket_minutes", bucket}, {"arrivals", series},       {"rooms", rooms},
+          {"anonymised", anonymised_json}};
 }
 
 json agenda_change_json(const core::AgendaChange& change, const core::Day& planned) {

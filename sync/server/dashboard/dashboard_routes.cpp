@@ -11,6 +11,7 @@
 #include "sync/server/dashboard/dashboard_data.hpp"
 #include "sync/server/dashboard/dashboard_export.hpp"
 #include "sync/server/dashboard/dashboard_sessions.hpp"
+#include "sync/server/dashboard/forwarded_client.hpp"
 #include "sync/server/dashboard/organiser_accounts.hpp"
 #include "sync/server/dashboard/web_assets.hpp"
 
@@ -209,8 +210,9 @@ void Dashboard::login(const Request& req, Response& res, store::Database& db) {
   }
   const int64_t now = unix_now_ms();
   // The address is kept in memory only, to lock a guesser without locking the organiser out.
-  const LoginCheck check =
-      check_organiser_login(db, throttle_, name, req.remote_addr, password, now);
+  // Behind a listed proxy it is the browser's, not the proxy's (forwarded_client.hpp).
+  const LoginCheck check = check_organiser_login(
+      db, throttle_, name, throttle_address(req, ctx_.trusted_proxies), password, now);
   if (check.verdict == LoginVerdict::Busy) {
     res.set_header("Retry-After", "1");
     send_login_page(res, 503,

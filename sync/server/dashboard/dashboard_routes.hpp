@@ -6,6 +6,9 @@
 
 #include <httplib.h>
 
+#include <string>
+#include <vector>
+
 #include "sync/server/http_api.hpp"
 
 namespace einlass::sync::server {
@@ -17,6 +20,8 @@ struct DashboardContext {
   DbPool* pool = nullptr;
   ConfigCache* config = nullptr;
   bool tls = false;  // HTTPS here or at a TLS proxy (--insecure-http): cookies get Secure
+  // server.toml `trusted_proxies`: whose X-Forwarded-For the login throttle believes.
+  std::vector<std::string> trusted_proxies;
 };
 
 void install_dashboard(httplib::Server& server, DashboardContext context);

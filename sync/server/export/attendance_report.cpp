@@ -12,6 +12,7 @@
 #include "kiosk/core/search_fold.hpp"
 #include "sync/server/attendance.hpp"
 #include "sync/server/event_log.hpp"
+#include "sync/server/import/site_registration_number.hpp"
 #include "sync/server/retention/retained_counts.hpp"
 
 namespace einlass::sync::server {
@@ -49,9 +50,10 @@ class ParticipantRows {
       : event_(event), venue_(venue) {}
 
   void add_registrations(const store::Database& db) {
-    store::Statement st = db.prepare(
-        "SELECT id, first_name, last_name, organisation, venue, day FROM registrations "
-        "WHERE cancelled = 0");
+    store::Statement st =
+        db.prepare("SELECT id, first_name, last_name, organisation, venue, day, " +
+                   import::site_registration_number_sql("registrations.id") +
+                   " FROM registrations WHERE cancelled = 0");
     while (st.step()) {
       const std::string venue_id = st.text(4);
       if (!wanted(venue_, venue_id)) continue;
@@ -69,6 +71,7 @@ class ParticipantRows {
         row.first_name = st.text(1);
         row.last_name = st.text(2);
         row.organisation = st.text(3);
+        row.registration_number = st.text(6);
         add(std::move(row));
       }
     }

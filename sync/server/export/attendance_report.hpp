@@ -36,6 +36,9 @@ struct RoomCount {
 struct ParticipantRow {
   std::string venue, day;
   std::string participant;  // "R1001" or a walk-in's "W…" id: matches the kiosk's records
+  // The registration site's own number ("RK19-10010"), by which the organiser matches the row
+  // to the site's list; "" for walk-ins and people without one (see site_registration_number).
+  std::string registration_number;
   std::string last_name, first_name, organisation;
   std::optional<int64_t> checked_in_ms;  // first entry that was not undone
   std::vector<std::string> rooms;        // per round: room names attended ("" = none)

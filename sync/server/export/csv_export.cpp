@@ -3,36 +3,9 @@
 #include <string>
 #include <vector>
 
-#include "sync/server/export/cell_text.hpp"
+#include "sync/protocol/cell_text.hpp"
 
 namespace einlass::sync::server {
-
-namespace {
-
-constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
-constexpr std::string_view kCrLf = "\r\n";
-
-void write_line(std::ostream& out, const std::vector<std::string>& fields, char separator) {
-  for (size_t i = 0; i < fields.size(); ++i) {
-    if (i > 0) out << separator;
-    out << csv_field(fields[i], separator);
-  }
-  out << kCrLf;
-}
-
-}  // namespace
-
-std::string csv_field(std::string_view text, char separator) {
-  const std::string value = neutralise_formula(text);
-  if (value.find_first_of(std::string{separator, '"', '\r', '\n'}) == std::string::npos)
-    return value;
-  std::string quoted = "\"";
-  for (char c : value) {
-    if (c == '"') quoted += '"';
-    quoted += c;
-  }
-  return quoted + "\"";
-}
 
 int64_t write_attendance_csv(std::ostream& out, const AttendanceReport& report,
                              const core::Event& event, CsvDialect dialect) {
@@ -42,19 +15,20 @@ int64_t write_attendance_csv(std::ostream& out, const AttendanceReport& report,
 
   std::vector<std::string> header;
   if (excel) {
-    header = {"Veranstaltungsort", "Tag",          "Teilnehmer-Nr.", "Nachname",
-              "Vorname",           "Organisation", "Eingecheckt"};
+    // The site's number beside Einlass's own: both identify the person, the name follows.
+    header = {"Veranstaltungsort", "Tag",     "Teilnehmer-Nr.", "Anmelde-Nr.",
+              "Nachname",          "Vorname", "Organisation",   "Eingecheckt"};
     for (const core::Round& round : event.rounds)
       header.push_back(round.name);
     header.push_back("Spontan angemeldet");
   } else {
-    header = {"venue",      "day",          "participant", "last_name",
-              "first_name", "organisation", "checked_in"};
+    header = {"venue",     "day",        "participant",  "registration_number",
+              "last_name", "first_name", "organisation", "checked_in"};
     for (const core::Round& round : event.rounds)
       header.push_back("round_" + std::to_string(round.number) + "_rooms");
     header.push_back("walk_in");
   }
-  write_line(out, header, separator);
+  out << csv_line(header, separator);
 
   int64_t rows = 0;
   std::vector<std::string> fields;
@@ -66,6 +40,7 @@ int64_t write_attendance_csv(std::ostream& out, const AttendanceReport& report,
     fields.push_back(excel ? venue.name : row.venue);
     fields.push_back(excel ? german_date(row.day) : row.day);
     fields.push_back(row.participant);
+    fields.push_back(row.registration_number);  // from the site's list: neutralised like names
     fields.push_back(row.last_name);
     fields.push_back(row.first_name);
     fields.push_back(row.organisation);
@@ -78,7 +53,7 @@ int64_t write_attendance_csv(std::ostream& out, const AttendanceReport& report,
     for (const std::string& room : row.rooms)
       fields.push_back(room);
     fields.push_back(excel ? (row.walk_in ? "ja" : "nein") : (row.walk_in ? "true" : "false"));
-    write_line(out, fields, separator);
+    out << csv_line(fields, separator);
     ++rows;
   }
   return rows;

@@ -13,10 +13,6 @@ namespace einlass::sync::server {
 
 enum class CsvDialect { excel_german, rfc4180 };
 
-// One field, quoted when it holds the separator, a quote or a line break; text that a
-// spreadsheet would run as a formula is neutralised first.
-std::string csv_field(std::string_view text, char separator);
-
 // Writes the header and one line per participant row; returns the number of data rows.
 int64_t write_attendance_csv(std::ostream& out, const AttendanceReport& report,
                              const core::Event& event, CsvDialect dialect);

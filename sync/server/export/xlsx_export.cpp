@@ -12,7 +12,7 @@
 #include <date/date.h>
 
 #include "kiosk/core/event_config_toml.hpp"
-#include "sync/server/export/cell_text.hpp"
+#include "sync/protocol/cell_text.hpp"
 
 namespace einlass::sync::server {
 
@@ -197,8 +197,9 @@ void write_venue_sheet(lxw_workbook* book, const Formats& f, const std::string& 
   lxw_worksheet* sheet = workbook_add_worksheet(book, name.c_str());
   if (!sheet) throw std::runtime_error("cannot add the sheet \"" + name + "\"");
   SheetWriter w(sheet, f);
-  std::vector<std::string> header{"Tag",     "Teilnehmer-Nr.", "Nachname",
+  std::vector<std::string> header{"Tag",     "Teilnehmer-Nr.", "Anmelde-Nr.", "Nachname",
                                   "Vorname", "Organisation",   "Eingecheckt"};
+  constexpr size_t kFirstRoomColumn = 7;
   for (const core::Round& round : event.rounds)
     header.push_back(round.name);
   header.push_back("Spontan angemeldet");
@@ -207,14 +208,15 @@ void write_venue_sheet(lxw_workbook* book, const Formats& f, const std::string& 
   for (size_t c = 0; c < header.size(); ++c)
     widen(widths, c, header[c]);
   widen(widths, 0, "00.00.0000");
-  widen(widths, 5, "00.00.0000 00:00");
+  widen(widths, 6, "00.00.0000 00:00");
   for (const ParticipantRow* r : rows) {
     widen(widths, 1, r->participant);
-    widen(widths, 2, r->last_name);
-    widen(widths, 3, r->first_name);
-    widen(widths, 4, r->organisation);
+    widen(widths, 2, r->registration_number);
+    widen(widths, 3, r->last_name);
+    widen(widths, 4, r->first_name);
+    widen(widths, 5, r->organisation);
     for (size_t i = 0; i < r->rooms.size(); ++i)
-      widen(widths, 6 + i, r->rooms[i]);
+      widen(widths, kFirstRoomColumn + i, r->rooms[i]);
   }
   w.fit_columns(widths);
   w.header(0, header);
@@ -224,15 +226,17 @@ void write_venue_sheet(lxw_workbook* book, const Formats& f, const std::string& 
     w.number(row, 0, excel_date(r->day), f.date);
     w.text(row, 1, r->participant);
     // Written as strings, which Excel never evaluates, so "-minus GmbH" stays as registered
-    // (no visible apostrophe, unlike the CSV dialects; see cell_text.hpp).
-    w.text(row, 2, r->last_name);
-    w.text(row, 3, r->first_name);
-    w.text(row, 4, r->organisation);
+    // (no visible apostrophe, unlike the CSV dialects; see cell_text.hpp), and a site number
+    // like "0815" or "2019-10010" keeps its digits instead of becoming a number or a date.
+    w.text(row, 2, r->registration_number);
+    w.text(row, 3, r->last_name);
+    w.text(row, 4, r->first_name);
+    w.text(row, 5, r->organisation);
     if (r->checked_in_ms)
-      w.number(row, 5, local_date_time(*r->checked_in_ms, event.timezone).excel_serial,
+      w.number(row, 6, local_date_time(*r->checked_in_ms, event.timezone).excel_serial,
                f.date_time);
     for (size_t i = 0; i < r->rooms.size(); ++i)
-      w.text(row, static_cast<lxw_col_t>(6 + i), r->rooms[i]);
+      w.text(row, static_cast<lxw_col_t>(kFirstRoomColumn + i), r->rooms[i]);
     w.text(row, walk_in_col, r->walk_in ? "ja" : "nein");
     ++row;
   }

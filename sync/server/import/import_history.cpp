@@ -3,6 +3,7 @@
 #include <ctime>
 
 #include "kiosk/core/roster_entry.hpp"
+#include "sync/server/import/site_registration_number.hpp"
 
 namespace einlass::sync::server::import {
 
@@ -29,9 +30,10 @@ std::string format_import_history(const store::Database& db, int runs, int chang
       "SELECT id, file, started_ms, added, changed, unchanged, cancelled, reissued, rejected "
       "FROM import_runs ORDER BY id DESC LIMIT ?");
   run.bind(1, runs);
-  store::Statement changes = db.prepare(
-      "SELECT registration_id, field, old_value, new_value FROM registration_changes "
-      "WHERE run_id = ? ORDER BY id LIMIT ?");
+  store::Statement changes =
+      db.prepare("SELECT registration_id, field, old_value, new_value, " +
+                 site_registration_number_sql("registration_changes.registration_id") +
+                 " FROM registration_changes WHERE run_id = ? ORDER BY id LIMIT ?");
   while (run.step()) {
     const int64_t id = run.integer(0);
     out += "import run " + std::to_string(id) + ", " + utc_time(run.integer(2)) + ", " +
@@ -48,9 +50,11 @@ std::string format_import_history(const store::Database& db, int runs, int chang
         break;
       }
       const std::string field = changes.text(1);
+      // The site's number too: the organiser looks the person up in the site's list by it.
+      const std::string site_number = changes.text(4);
       out += "  " +
              core::participant_id_for_registration(static_cast<uint32_t>(changes.integer(0))) +
-             " " + field + ": ";
+             (site_number.empty() ? "" : " (Anmelde-Nr. " + site_number + ")") + " " + field + ": ";
       out += field == "added" ? changes.text(3)
                               : quoted(changes.text(2)) + " → " + quoted(changes.text(3));
       out += "\n";

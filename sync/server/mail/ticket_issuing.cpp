@@ -180,7 +180,7 @@ Prepared prepare_one(const core::Event& event, const core::SecretKey& key,
   facts.image_content_id = "qr-" + p.row.message_id;
   facts.contact_address =
       settings.reply_to.address.empty() ? settings.from.address : settings.reply_to.address;
-  const TicketMailContent content = ticket_mail_content(facts);
+  const TicketMailContent content = ticket_mail_content(facts, *settings.texts);
 
   MailMessage message;
   message.from = settings.from;
@@ -244,12 +244,19 @@ std::vector<uint8_t> ticket_qr_png(std::string_view code) {
   return scan::qr_png_bytes(code, kQrModulePx);
 }
 
+int IssueReport::unplaced() const {
+  return static_cast<int>(issued.size()) - placed - already_placed - without_topics;
+}
+
 int64_t count_tickets_due(const store::Database& db) {
   return db.query_int("SELECT COUNT(*)" + std::string(kDueWhere));
 }
 
 IssueReport issue_tickets(store::Database& db, const core::Event& event, const core::SecretKey& key,
-                          const IssueSettings& settings) {
+                          const IssueSettings& given) {
+  IssueSettings settings = given;
+  if (!settings.texts)
+    settings.texts = std::make_shared<const MailTexts>(load_mail_texts(bundled_lang_dir()));
   std::error_code error;
   fs::create_directories(settings.out_dir, error);
   if (error || !fs::is_directory(settings.out_dir))
@@ -268,6 +275,14 @@ IssueReport issue_tickets(store::Database& db, const core::Event& event, const c
   }
   IssueReport report;
   if (regs.empty()) return report;
+  // Counted before placing, so the summary can tell "placed now" from "placed earlier" (a run
+  // after a crash, or a ticket due again for a corrected address, finds its rooms stored).
+  for (const Registration& r : regs) {
+    if (has_placement(r))
+      ++report.already_placed;
+    else if (r.topics.empty())
+      ++report.without_topics;
+  }
   const int64_t now_ms = core::unix_now_ms();
   place_rounds(db, event, regs, report, now_ms);
   const std::vector<Prepared> prepared = prepare_all(event, key, settings, regs);

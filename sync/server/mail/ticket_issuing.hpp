@@ -8,12 +8,14 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "kiosk/core/event_model.hpp"
 #include "kiosk/core/ticket_keys.hpp"
 #include "kiosk/store/sqlite_db.hpp"
+#include "sync/server/mail/mail_texts.hpp"
 #include "sync/server/mail/mime_message.hpp"
 
 namespace einlass::sync::server::mail {
@@ -24,6 +26,9 @@ struct IssueSettings {
   Mailbox reply_to;      // address may be empty
   int64_t now_unix = 0;  // tickets are valid from here; the e-mails' Date
   unsigned threads = 0;  // 0 = one per core
+  // The e-mail's words (load_mail_texts); empty: the bundled ones, read before anything is
+  // written, so a broken language file stops the run with nothing changed.
+  std::shared_ptr<const MailTexts> texts;
 };
 
 struct IssuedTicket {
@@ -32,10 +37,16 @@ struct IssuedTicket {
   std::string problem;  // "" when the e-mail is ready; else why it will not be sent
 };
 
+// Where the rooms of the tickets issued came from; together with the unplaced (chosen topics
+// that fitted nowhere) they add up to issued.size().
 struct IssueReport {
   std::vector<IssuedTicket> issued;
-  int placed = 0;                          // registrations whose rounds were placed now
+  int placed = 0;          // registrations whose rounds were placed now
+  int already_placed = 0;  // placed before this run (an earlier run, a changed address)
+  int without_topics = 0;  // chose no topic: the kiosk gives them a room at check-in
   std::vector<uint32_t> not_fully_placed;  // chosen topics did not all fit (staff decide)
+  // Issued without any room although topics were chosen (each is in not_fully_placed too).
+  int unplaced() const;
 };
 
 // How many registrations need a ticket (without changing anything).

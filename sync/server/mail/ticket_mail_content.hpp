@@ -2,13 +2,15 @@
 // What a participant's ticket e-mail says, German first and then English: greeting, venue,
 // date, address and hall, the agenda, their Handlungsfelder with round and room, how check-in
 // works and the privacy notice. Built from the event config, so nothing about one event is
-// written here. The text and HTML bodies carry the same sections; every value from the config
-// or the registration is HTML-escaped in the HTML body.
+// written here, and from the language files' words (mail_texts.hpp), so no sentence is either.
+// The text and HTML bodies carry the same sections; every value from the config, the
+// registration or a language file is HTML-escaped in the HTML body.
 
 #include <string>
 #include <vector>
 
 #include "kiosk/core/event_model.hpp"
+#include "sync/server/mail/mail_texts.hpp"
 
 namespace einlass::sync::server::mail {
 
@@ -30,6 +32,8 @@ struct TicketMailContent {
   std::string html;
 };
 
-TicketMailContent ticket_mail_content(const TicketMailFacts& facts);
+// The subject is the two languages' "subject" texts joined: "Ihr Ticket / Your ticket: {short
+// event name} – {city}, {first day as 12.09.2019}".
+TicketMailContent ticket_mail_content(const TicketMailFacts& facts, const MailTexts& texts);
 
 }  // namespace einlass::sync::server::mail

@@ -8,6 +8,7 @@
 #include "sync/server/attendance.hpp"
 #include "sync/server/export/attendance_report.hpp"
 #include "sync/server/retention/retained_counts.hpp"
+#include "sync/server/retention/ticket_folders.hpp"
 
 namespace einlass::sync::server {
 
@@ -61,15 +62,9 @@ PurgePlan plan_purge(const store::Database& db, const core::Event& event, int64_
     plan.tables.emplace_back(std::string(table),
                              db.query_int("SELECT COUNT(*) FROM " + std::string(table)));
   }
-  if (table_exists(db, "mail_outbox") && column_exists(db, "mail_outbox", "eml_file")) {
-    store::Statement st = db.prepare("SELECT eml_file FROM mail_outbox WHERE eml_file <> ''");
-    while (st.step()) {
-      const std::filesystem::path eml = st.text(0);
-      plan.files.push_back(eml.string());
-      // The QR code image is written beside the e-mail under the same name (ticket_file()).
-      plan.files.push_back(std::filesystem::path(eml).replace_extension(".png").string());
-    }
-  }
+  // Also the printable PNG of a ticket without a usable address, which no .eml points to.
+  if (table_exists(db, "mail_outbox") && column_exists(db, "mail_outbox", "eml_file"))
+    plan.files = existing_ticket_files(db);
   return plan;
 }
 

@@ -20,7 +20,8 @@ struct PurgePlan {
   core::RetentionPeriod period;
   bool period_over = false;
   std::vector<std::pair<std::string, int64_t>> tables;  // table -> rows that go
-  // Ticket files of the mail outbox: each .eml and the QR PNG beside it (R<id>-<serial>.png).
+  // Ticket files of the mail outbox that exist: each .eml and QR PNG (R<id>-<serial>.png),
+  // also PNGs of tickets without an e-mail (see ticket_folders.hpp).
   std::vector<std::string> files;
   // After a purge: what was really removed, and what could not be (with the reason).
   std::vector<std::string> files_removed;

@@ -9,6 +9,7 @@
 // The event config's key-by-key TOML reader: unknown keys with "did you mean", value types in
 // words an organiser knows, file and line in every message. Reused here rather than copied.
 #include "kiosk/core/event_config_toml.hpp"
+#include "sync/server/dashboard/forwarded_client.hpp"
 
 namespace einlass::sync::server {
 
@@ -48,9 +49,10 @@ ServeSettings read_serve_config(const fs::path& file) {
   try {
     std::istringstream stream(text.str());
     const toml::value root = toml::parse(stream, file.string());
-    const ConfigTable top(root, "the server config",
-                          {"listen", "database", "request_log", "threads", "insecure_http", "tls"},
-                          reporter);
+    const ConfigTable top(
+        root, "the server config",
+        {"listen", "database", "request_log", "threads", "insecure_http", "trusted_proxies", "tls"},
+        reporter);
     settings.listen = top.text_or("listen", settings.listen);
     if (settings.listen.rfind(':') == std::string::npos)
       top.fail("listen", "'listen' must be HOST:PORT, e.g. \"0.0.0.0:8443\"");
@@ -58,6 +60,15 @@ ServeSettings read_serve_config(const fs::path& file) {
     settings.request_log = top.boolean_or("request_log", settings.request_log);
     settings.threads = top.integer_or("threads", settings.threads, 4, 1024);
     settings.insecure_http = top.boolean_or("insecure_http", settings.insecure_http);
+    for (const std::string& proxy : top.text_list("trusted_proxies")) {
+      const auto address = canonical_ip(proxy);
+      if (!address)
+        top.fail("trusted_proxies",
+                 "'trusted_proxies' lists \"" + proxy +
+                     "\", which is not an IP address; write the proxy's address as this server "
+                     "sees it, e.g. [\"127.0.0.1\"] (host names and ranges are not accepted)");
+      settings.trusted_proxies.push_back(*address);
+    }
     if (const toml::value* tls = top.find("tls")) {
       if (!tls->is_table()) top.fail("tls", "'tls' must be a table: write [tls] on its own line");
       const ConfigTable t(*tls, "[tls]", {"certificate", "key"}, reporter);
@@ -84,6 +95,7 @@ std::vector<std::string> settings_needing_restart(const ServeSettings& running,
   if (running.tls_key != reread.tls_key) changed.emplace_back("tls.key");
   if (running.insecure_http != reread.insecure_http) changed.emplace_back("insecure_http");
   if (running.threads != reread.threads) changed.emplace_back("threads");
+  if (running.trusted_proxies != reread.trusted_proxies) changed.emplace_back("trusted_proxies");
   return changed;
 }
 

@@ -18,6 +18,9 @@ struct ServeSettings {
   bool insecure_http = false;             // plain HTTP on a non-loopback address
   bool request_log = true;                // one journal line per request (no personal data)
   int threads = 64;                       // kiosk connections served at once
+  // Reverse proxies (nginx in front for TLS) whose X-Forwarded-For the login throttle believes,
+  // in canonical form (forwarded_client.hpp); empty: the header is never believed.
+  std::vector<std::string> trusted_proxies;
 };
 
 class ServeConfigError : public std::runtime_error {
