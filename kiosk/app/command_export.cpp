@@ -21,6 +21,7 @@
 #include "kiosk/app/commands.hpp"
 #include "kiosk/app/config_sources.hpp"
 #include "kiosk/app/unknown_places.hpp"
+#include "kiosk/core/durable_write.hpp"
 #include "kiosk/core/unix_time.hpp"
 #include "kiosk/store/attendance_list.hpp"
 #include "kiosk/store/export_record.hpp"
@@ -67,18 +68,8 @@ void write_durably(const fs::path& file, const std::string& content) {
         "cannot write to the folder " + file.parent_path().string() + " (" + std::strerror(error) +
         "); choose a folder you may write to, e.g. your home folder. Nothing was exported.");
   }
-  size_t done = 0;
-  bool ok = true;
-  while (ok && done < content.size()) {
-    const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    ok = n > 0;
-    if (ok) done += static_cast<size_t>(n);
-  }
-  ok = ok && ::fsync(fd) == 0;
-  const int error = errno;
-  ok = ::close(fd) == 0 && ok;
-  if (!ok)
+  const int error = core::write_sync_close(fd, content);
+  if (error != 0)
     throw ConfigurationError("cannot write " + file.string() + " (" + std::strerror(error) +
                              "; disk full?). Nothing was exported.");
 }

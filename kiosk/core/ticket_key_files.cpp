@@ -13,6 +13,7 @@
 #include <optional>
 #include <vector>
 
+#include "kiosk/core/durable_write.hpp"
 #include "kiosk/core/sodium_init.hpp"
 
 namespace einlass::core {
@@ -133,21 +134,16 @@ void write_new_file(const fs::path& file, std::string_view content, mode_t mode)
     fail(file, std::string("cannot create: ") + std::strerror(errno));
   }
   // The umask may have removed bits; the public file should be readable by the kiosk user.
-  bool ok = ::fchmod(fd, mode) == 0;
-  size_t done = 0;
-  while (ok && done < content.size()) {
-    const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    ok = n > 0;
-    if (ok) done += static_cast<size_t>(n);
+  // A key file that is lost in a power cut after "generated" was printed would be worse: synced.
+  int error = ::fchmod(fd, mode) == 0 ? 0 : errno;
+  if (error != 0) {
+    ::close(fd);
+  } else {
+    error = write_sync_close(fd, content);
   }
-  // A key file that is lost in a power cut after "generated" was printed would be worse.
-  ok = ok && ::fsync(fd) == 0;
-  const int saved_errno = errno;
-  ok = (::close(fd) == 0) && ok;
-  if (!ok) {
+  if (error != 0) {
     ::unlink(file.c_str());
-    fail(file, std::string("cannot write: ") + std::strerror(saved_errno));
+    fail(file, std::string("cannot write: ") + std::strerror(error));
   }
 }
 
