@@ -63,8 +63,10 @@ bool is_one_line_text(const std::string& key) {
   return key == "subject";
 }
 
-// Puts the override file's texts over the bundled ones and notes what an organiser would want
-// to know: texts left out (the bundled one stays), keys nobody reads, placeholders not filled.
+// Puts the override file's texts over the bundled ones. Texts left out keep the bundled one (a
+// warning). A placeholder the text does not fill or a key nobody reads is refused: an e-mail
+// once written goes out as written, so "{Name}" or a misspelt key would be locked into every
+// participant's e-mail by the first run — better to stop before anything is written.
 void apply_override(const fs::path& file, const core::LanguageFile& loaded, MailLanguage& language,
                     std::vector<std::string>& warnings) {
   std::vector<std::string> missing, unknown;
@@ -84,9 +86,15 @@ void apply_override(const fs::path& file, const core::LanguageFile& loaded, Mail
     const std::set<std::string> bundled = placeholders(language.texts.at(key));
     for (const std::string& name : placeholders(it->second))
       if (!bundled.count(name)) unfilled.push_back("{" + name + "}");
-    if (!unfilled.empty())
-      warnings.push_back(file.string() + ": \"" + key + "\" uses " + joined(unfilled) +
-                         ", which this text does not fill in (it would appear as written)");
+    if (!unfilled.empty()) {
+      std::vector<std::string> fills;
+      for (const std::string& name : bundled)
+        fills.push_back("{" + name + "}");
+      throw MailTextsError(file.string() + ": \"" + key + "\" uses " + joined(unfilled) +
+                           ", which this text does not fill in (it would appear as written in "
+                           "every e-mail); it fills " +
+                           (fills.empty() ? std::string("none") : joined(fills)));
+    }
     language.texts[key] = it->second;
   }
   for (const auto& [key, text] : loaded.table) {
@@ -97,8 +105,9 @@ void apply_override(const fs::path& file, const core::LanguageFile& loaded, Mail
     warnings.push_back(file.string() + " has no (or an empty) text for " + joined(missing) +
                        ": the bundled text is used");
   if (!unknown.empty())
-    warnings.push_back(file.string() + ": the e-mail has no text " + joined(unknown) +
-                       " (misspelt?); ignored");
+    throw MailTextsError(file.string() + ": the e-mail has no text " + joined(unknown) +
+                         " (misspelt? the texts are listed in the bundled " +
+                         file.filename().string() + ")");
 }
 
 }  // namespace
