@@ -63,11 +63,13 @@ if [ -f "$marker" ]; then
   )
 fi
 
+# /etc/einlass alone is left by `cmake --install` of a build (its conffiles go to absolute
+# paths): dpkg would then stop at a conffile question no one answers.
 if dpkg-query -W einlass-server einlass-kiosk >/dev/null 2>&1 || [ -e /var/lib/einlass ] ||
-  getent passwd einlass >/dev/null; then
-  fail "Einlass is installed on this machine (package, /var/lib/einlass or user einlass); the test" \
-    "will not touch it. Remove it first: dpkg --purge einlass-server einlass-kiosk;" \
-    "rm -rf /var/lib/einlass; deluser einlass"
+  [ -e /etc/einlass ] || getent passwd einlass >/dev/null; then
+  fail "Einlass is installed on this machine (package, /var/lib/einlass, /etc/einlass or user" \
+    "einlass); the test will not touch it. Remove it first: dpkg --purge einlass-server" \
+    "einlass-kiosk; rm -rf /var/lib/einlass /etc/einlass; deluser einlass"
 fi
 
 work=$(mktemp -d /tmp/einlass-package-test.XXXXXX)
