@@ -230,6 +230,10 @@ kiosk_home="$work/kiosk-home"
 mkdir -p "$kiosk_home/.local/share/einlass"
 kiosk_store="$kiosk_home/.local/share/einlass/kiosk.sqlite"
 sqlite3 "$kiosk_store" <"$fixtures/kiosk-0.1.0.sql"
+# What 0.1.0's `enroll` wrote next to the store besides it: the event config it received.
+mkdir -p "$kiosk_home/.local/share/einlass/kiosk-enrolled"
+cp /usr/share/einlass/events/regionalkonferenzen-2019.toml \
+  "$kiosk_home/.local/share/einlass/kiosk-enrolled/event.toml"
 pass "server database (schema 1) and kiosk store of 0.1.0 in place"
 
 echo "== 5. upgrading to $version"
