@@ -309,7 +309,7 @@ expect_in "$(zcat /usr/share/man/man1/einlass-server.1.gz)" '^\.SH FILES' "man p
 # (/usr/share/einlass-server/lang): an installed server must find them, not only a build tree.
 mail_db="$work/tickets.sqlite"
 /usr/bin/einlass-server init --db "$mail_db" --event /usr/share/einlass/events/regionalkonferenzen-2019.toml >/dev/null
-/usr/bin/einlass-server keys generate --db "$mail_db" --dir "$work" --name tickets >/dev/null
+/usr/bin/einlass-server keys --db "$mail_db" generate --dir "$work" --name tickets >/dev/null
 cat >"$work/registrations.json" <<'JSON'
 [{"id": 7, "first_name": "Jörg", "last_name": "Müller", "email": "joerg@example.org",
   "venue": "magdeburg", "topics": ["HF4"]}]
